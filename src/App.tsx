@@ -1,0 +1,34 @@
+import { AlertBanner } from './components/AlertBanner';
+import { ChatPanel } from './components/ChatPanel';
+import { GpuInfo } from './components/GpuInfo';
+import { Header } from './components/Header';
+import { LoadControls } from './components/LoadControls';
+import { ModelDetails } from './components/ModelDetails';
+import { ModelPicker } from './components/ModelPicker';
+import { RunsPanel } from './components/RunsPanel';
+import { SettingsPanel } from './components/SettingsPanel';
+
+export function App() {
+  return (
+    <div className="app">
+      <Header />
+      <AlertBanner />
+      <main className="layout">
+        <aside className="sidebar">
+          <section className="panel model" aria-label="Model">
+            <h2>Model</h2>
+            <ModelPicker />
+            <ModelDetails />
+            <LoadControls />
+          </section>
+          <SettingsPanel />
+        </aside>
+        <ChatPanel />
+        <aside className="sidebar right">
+          <GpuInfo />
+          <RunsPanel />
+        </aside>
+      </main>
+    </div>
+  );
+}

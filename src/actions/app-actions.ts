@@ -1,0 +1,68 @@
+import { restart, setBridgeListeners } from '../bridge/inference-bridge';
+import { ALL_MODEL_IDS, CATALOG } from '../catalog-data';
+import { defaultModelId } from '../lib/catalog';
+import { makeError } from '../lib/errors';
+import { readParam, writeModelParam } from '../lib/url';
+import { hydrate, startPersistence } from '../store/persistence';
+import { getState, setState } from '../store/store';
+import type { WorkerEvent } from '../../workers/protocol';
+import { settleStreaming } from './chat-actions';
+import { probeGpu } from './gpu-actions';
+import { loadSelected, refreshCache } from './model-actions';
+import { replayFile, startReplay, startReplayFromUrl } from './runs-actions';
+
+function onCrash(detail: string): void {
+  settleStreaming('error');
+  setState({
+    alert: makeError('worker-crashed', { detail }),
+    loadedId: null,
+    loadState: 'idle',
+    loadProgress: null,
+  });
+}
+
+function onWorkerEvent(e: WorkerEvent): void {
+  if (e.type === 'device-lost') {
+    settleStreaming('error');
+    setState({ alert: makeError('device-lost', { detail: e.message }), loadedId: null, loadState: 'idle' });
+  }
+}
+
+export async function initApp(): Promise<void> {
+  setBridgeListeners({ onCrash, onEvent: onWorkerEvent });
+  startPersistence();
+  const hydrated = hydrate();
+  const hasF16 = await probeGpu();
+  const replay = readParam('replay');
+  if (replay) await startReplayFromUrl(replay);
+  const fromUrl = readParam('model');
+  const { engine } = getState();
+  const valid = (id: string | null): id is string =>
+    id !== null && (engine.kind === 'replay' ? engine.replayModels.includes(id) : ALL_MODEL_IDS.includes(id));
+  const selectedId = valid(fromUrl) ? fromUrl : (getState().selectedId ?? defaultModelId(CATALOG, hasF16));
+  if (selectedId) {
+    setState({ selectedId });
+    writeModelParam(selectedId);
+  }
+  await Promise.all([hydrated, refreshCache()]);
+}
+
+/** After a crash: a fresh worker, the same engine, the same model. */
+export async function restartWorker(): Promise<void> {
+  const wasLoaded = getState().selectedId;
+  setState({ alert: null });
+  restart();
+  await probeGpu();
+  const file = replayFile();
+  if (file) await startReplay(file);
+  if (wasLoaded) await loadSelected({ skipStorageCheck: true });
+}
+
+export async function reloadModel(): Promise<void> {
+  setState({ alert: null });
+  await loadSelected({ skipStorageCheck: true });
+}
+
+export function dismissAlert(): void {
+  setState({ alert: null });
+}

@@ -1,0 +1,94 @@
+import { Comlink, inference } from '../bridge/inference-bridge';
+import { variantOf } from '../catalog-data';
+import { buildRequestMessages } from '../lib/conversation';
+import { makeError } from '../lib/errors';
+import { getState, setState } from '../store/store';
+import type { ChatEntry } from '../store/types';
+import type { StreamUpdate } from '../../workers/protocol';
+import { addRun } from './runs-actions';
+
+const newId = () => crypto.randomUUID();
+
+export function setDraft(draft: string): void {
+  setState({ draft });
+}
+
+function appendStream(u: StreamUpdate): void {
+  const streaming = getState().streaming;
+  if (!streaming) return;
+  setState({ streaming: { ...streaming, text: streaming.text + u.text, chunks: streaming.chunks + u.chunks } });
+}
+
+/** Turns the reply in flight into a history entry (used on finish, error and crash). */
+export function settleStreaming(finishReason: ChatEntry['finishReason'], finalText?: string, runId?: string): void {
+  const s = getState().streaming;
+  if (!s) return;
+  const text = finalText ?? s.text;
+  const entry: ChatEntry = {
+    id: s.id,
+    role: 'assistant',
+    content: text,
+    modelId: s.modelId,
+    replayed: s.replayed,
+    ...(finishReason ? { finishReason } : {}),
+    ...(runId ? { runId } : {}),
+  };
+  setState({ streaming: null, messages: text === '' ? getState().messages : [...getState().messages, entry] });
+}
+
+export async function send(): Promise<void> {
+  const s = getState();
+  const prompt = s.draft.trim();
+  if (s.streaming) return;
+  if (prompt === '') {
+    setState({ chatError: makeError('empty-prompt') });
+    return;
+  }
+  if (!s.loadedId || s.loadState !== 'ready') {
+    setState({ chatError: makeError('not-loaded') });
+    return;
+  }
+  const modelId = s.loadedId;
+  const thinking = variantOf(modelId)?.model.thinking === 'switch' ? s.settings.thinking : null;
+  const settings = { ...s.settings, thinking };
+  const user: ChatEntry = { id: newId(), role: 'user', content: prompt };
+  const history = [...s.messages, user];
+  const replayed = s.engine.kind === 'replay';
+  setState({
+    messages: history,
+    draft: '',
+    chatError: null,
+    streaming: { id: newId(), text: '', chunks: 0, modelId, replayed },
+  });
+  const request = { messages: buildRequestMessages(settings.systemPrompt, history), settings };
+  let result;
+  try {
+    result = await inference().generate(request, Comlink.proxy(appendStream));
+  } catch {
+    return; // the worker crashed: the crash handler settles the reply and shows the alert
+  }
+  if (result.ok) {
+    addRun(result.value.run);
+    settleStreaming(result.value.finishReason, result.value.text, result.value.run.id);
+    return;
+  }
+  const partial = getState().streaming?.text ?? '';
+  if (partial === '') {
+    // Nothing came back: take the message out of the history and give it back to the composer.
+    setState({ streaming: null, messages: getState().messages.filter((m) => m.id !== user.id), draft: prompt });
+  } else {
+    settleStreaming('error');
+  }
+  setState({ chatError: result.error });
+  if (result.error.code === 'device-lost') setState({ loadedId: null, loadState: 'error', loadError: result.error });
+}
+
+/** Stops the generation with web-llm's interruptGenerate; the model stays loaded. */
+export function stop(): void {
+  if (getState().streaming) void inference().stop();
+}
+
+export function clearChat(): void {
+  if (getState().streaming) stop();
+  setState({ messages: [], chatError: null });
+}

@@ -1,0 +1,102 @@
+import { Comlink, inference } from '../bridge/inference-bridge';
+import { variantOf, ALL_MODEL_IDS } from '../catalog-data';
+import { isAvailable } from '../lib/catalog';
+import { makeError } from '../lib/errors';
+import { writeModelParam } from '../lib/url';
+import { getState, setState } from '../store/store';
+import type { LoadProgress } from '../../workers/protocol';
+
+const MB = 2 ** 20;
+
+export async function refreshCache(): Promise<void> {
+  try {
+    const cached = await inference().cacheStatus(ALL_MODEL_IDS);
+    setState({ cached });
+  } catch {
+    // The cache badge is a convenience; a failure here must not block anything.
+  }
+}
+
+/** Picks a model; if one is loading or loaded, the new choice is loaded at once (the last choice wins). */
+export function selectModel(modelId: string): void {
+  const { loadState, loadedId, selectedId } = getState();
+  if (modelId === selectedId) return;
+  setState({ selectedId: modelId, storageWarning: null, loadError: null });
+  writeModelParam(modelId);
+  if (loadState === 'loading' || loadedId !== null) void loadSelected();
+}
+
+function hasShaderF16(): boolean {
+  return getState().gpu.report?.shaderF16 ?? false;
+}
+
+async function freeStorageMB(): Promise<number | null> {
+  try {
+    const { quota, usage } = await navigator.storage.estimate();
+    return quota === undefined ? null : (quota - (usage ?? 0)) / MB;
+  } catch {
+    return null;
+  }
+}
+
+/** Loads the selected model; checks storage first unless the user already said "download anyway". */
+export async function loadSelected(opts: { skipStorageCheck?: boolean } = {}): Promise<void> {
+  const { selectedId, cached, engine } = getState();
+  const found = variantOf(selectedId);
+  if (!selectedId || !found) return;
+  const replay = engine.kind === 'replay';
+  if (!replay && getState().gpu.status === 'error') {
+    setState({ loadState: 'error', loadError: getState().gpu.error });
+    return;
+  }
+  if (!replay && !isAvailable(found.variant, hasShaderF16())) {
+    setState({ loadState: 'error', loadError: makeError('needs-shader-f16') });
+    return;
+  }
+  if (!replay && !cached[selectedId] && !opts.skipStorageCheck && found.variant.downloadMB !== null) {
+    const free = await freeStorageMB();
+    if (free !== null && free < found.variant.downloadMB) {
+      setState({ storageWarning: { modelId: selectedId, needMB: found.variant.downloadMB, freeMB: Math.floor(free) } });
+      return;
+    }
+  }
+  setState({ loadState: 'loading', loadProgress: { progress: 0, timeElapsed: 0, text: 'Starting…' }, loadError: null, storageWarning: null });
+  const onProgress = Comlink.proxy((p: LoadProgress) => {
+    if (getState().selectedId === selectedId) setState({ loadProgress: p });
+  });
+  try {
+    const result = await inference().load(selectedId, onProgress);
+    if (getState().selectedId !== selectedId) return; // a newer choice owns the state now
+    if (!result.ok) {
+      setState({ loadState: 'error', loadError: result.error, loadedId: null });
+    } else if (result.value.completed) {
+      setState({ loadState: 'ready', loadedId: selectedId, contextWindow: result.value.contextWindow, loadProgress: null });
+      void refreshCache();
+    } else if (getState().loadState === 'loading') {
+      setState({ loadState: 'idle', loadProgress: null });
+    }
+  } catch (err) {
+    // The worker died mid-call; the crash handler resets the rest.
+    setState({ loadState: 'error', loadError: makeError('unknown', { detail: String(err) }) });
+  }
+}
+
+export async function cancelLoad(): Promise<void> {
+  setState({ loadState: 'idle', loadProgress: null, loadedId: null });
+  await inference().cancelLoad();
+  void refreshCache();
+}
+
+export async function deleteFromCache(modelId: string): Promise<void> {
+  const result = await inference().deleteCached(modelId);
+  if (!result.ok) {
+    setState({ loadError: result.error });
+    return;
+  }
+  if (getState().loadedId === modelId) setState({ loadedId: null, loadState: 'idle' });
+  await refreshCache();
+}
+
+export function dismissStorageWarning(): void {
+  setState({ storageWarning: null });
+}

@@ -1,0 +1,83 @@
+import { inference } from '../bridge/inference-bridge';
+import { makeError } from '../lib/errors';
+import { makeRunFile, parseRunFile, type Run, type RunFile } from '../lib/runs';
+import { writeModelParam } from '../lib/url';
+import { getState, setState } from '../store/store';
+
+/** The run file being replayed, kept so a restarted worker can resume it. */
+let replaying: RunFile | null = null;
+
+export function replayFile(): RunFile | null {
+  return replaying;
+}
+
+export function addRun(run: Run): void {
+  setState({ runs: [...getState().runs, run] });
+}
+
+export function exportRuns(runs: Run[] = getState().runs): void {
+  const file = makeRunFile(runs);
+  const blob = new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = `qwen-runs-${file.exportedAt.slice(0, 19).replace(/[:T]/g, '-')}.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** Adds the runs of an exported file to the list (duplicates skipped) and returns the parsed file. */
+export async function importRuns(file: Blob): Promise<RunFile | null> {
+  try {
+    const parsed = parseRunFile(JSON.parse(await file.text()));
+    const known = new Set(getState().runs.map((r) => r.id));
+    const fresh = parsed.runs.filter((r) => !known.has(r.id));
+    setState({ runs: [...getState().runs, ...fresh], runsNotice: `Imported ${fresh.length} run(s)${parsed.synthetic ? ' (synthetic)' : ''}.` });
+    return parsed;
+  } catch (err) {
+    setState({ runsNotice: null, chatError: makeError('replay-invalid', { detail: String(err) }) });
+    return null;
+  }
+}
+
+export function clearRuns(): void {
+  setState({ runs: [], runsNotice: null });
+}
+
+/** Switches the worker to the replay engine; every figure it produces is labelled as replayed. */
+export async function startReplay(file: RunFile | unknown): Promise<boolean> {
+  const result = await inference().useReplay(file);
+  if (!result.ok) {
+    setState({ chatError: result.error });
+    return false;
+  }
+  replaying = file as RunFile;
+  const first = result.value.replayModels[0] ?? null;
+  const selectedId = getState().selectedId;
+  const keep = selectedId !== null && result.value.replayModels.includes(selectedId);
+  setState({ engine: result.value, loadedId: null, loadState: 'idle', loadProgress: null, loadError: null, selectedId: keep ? selectedId : first });
+  const chosen = getState().selectedId;
+  if (chosen) writeModelParam(chosen);
+  return true;
+}
+
+export async function exitReplay(): Promise<void> {
+  replaying = null;
+  const engine = await inference().useWebLLM();
+  setState({ engine, loadedId: null, loadState: 'idle', loadProgress: null, loadError: null });
+  const url = new URL(window.location.href);
+  url.searchParams.delete('replay');
+  window.history.replaceState(null, '', url);
+}
+
+export async function startReplayFromUrl(src: string): Promise<void> {
+  try {
+    // Same-origin only: a replay parameter must not make the app fetch from elsewhere.
+    const url = new URL(src, window.location.href);
+    if (url.origin !== window.location.origin) throw new Error(`replay files must come from ${window.location.origin}`);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    await startReplay(await response.json());
+  } catch (err) {
+    setState({ chatError: makeError('replay-invalid', { detail: `${src}: ${String(err)}` }) });
+  }
+}

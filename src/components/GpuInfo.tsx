@@ -1,0 +1,38 @@
+import { useStore } from '../store/store';
+import { ErrorNotice } from './ErrorNotice';
+
+const GB = 2 ** 30;
+
+export function GpuInfo() {
+  const gpu = useStore((s) => s.gpu);
+  if (gpu.status === 'probing') return <section className="panel gpu">Looking for a WebGPU adapter…</section>;
+  if (gpu.error) return <ErrorNotice error={gpu.error} />;
+  const r = gpu.report;
+  if (!r) return null;
+  return (
+    <section className="panel gpu" data-testid="gpu-info" aria-label="GPU">
+      <h2>GPU</h2>
+      <dl>
+        <dt>Vendor</dt>
+        <dd data-testid="gpu-vendor">{r.vendor || 'unknown'}</dd>
+        <dt>Architecture</dt>
+        <dd data-testid="gpu-architecture">{r.architecture || 'unknown'}</dd>
+        {r.description && (
+          <>
+            <dt>Description</dt>
+            <dd>{r.description}</dd>
+          </>
+        )}
+        <dt>shader-f16</dt>
+        <dd data-testid="gpu-f16">{r.shaderF16 ? 'yes' : 'no (16-bit models unavailable)'}</dd>
+        <dt>Max buffer</dt>
+        <dd>{(r.maxBufferSize / GB).toFixed(2)} GiB</dd>
+      </dl>
+      {r.isFallback && (
+        <p className="warning" data-testid="gpu-fallback">
+          This is a software (fallback) adapter running on the CPU: speeds will be far below a real GPU's.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { exitReplay } from '../actions/runs-actions';
+import { useStore } from '../store/store';
+
+export function Header() {
+  const engine = useStore((s) => s.engine);
+  return (
+    <header className="app-header">
+      <h1>Qwen on your GPU</h1>
+      <p className="tagline">A quantized Qwen model running in this browser through WebGPU. Nothing you type leaves the device.</p>
+      {engine.kind === 'replay' && (
+        <div className="replay-banner" data-testid="replay-banner">
+          <span>
+            <strong>Replay mode:</strong> text and figures are played back from a recorded run
+          {engine.synthetic ? ' (synthetic fixture, not made by a model)' : ''}, not measured live on this GPU.
+          </span>
+          <button type="button" onClick={() => void exitReplay()}>
+            Use the live engine
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,64 @@
+import { cancelLoad, dismissStorageWarning, loadSelected } from '../actions/model-actions';
+import { useStore } from '../store/store';
+import { ErrorNotice } from './ErrorNotice';
+import { runErrorAction } from './error-actions';
+
+export function LoadControls() {
+  const state = useStore((s) => s.loadState);
+  const progress = useStore((s) => s.loadProgress);
+  const error = useStore((s) => s.loadError);
+  const loadedId = useStore((s) => s.loadedId);
+  const selectedId = useStore((s) => s.selectedId);
+  const warning = useStore((s) => s.storageWarning);
+  const replay = useStore((s) => s.engine.kind === 'replay');
+  const cached = useStore((s) => (s.selectedId ? s.cached[s.selectedId] === true : false));
+
+  if (warning) {
+    return (
+      <div className="warning" role="alert" data-testid="storage-warning">
+        <p>
+          This download needs about {Math.round(warning.needMB)} MB but the browser reports only {warning.freeMB} MB of storage
+          left for this site. It will probably fail midway.
+        </p>
+        <button type="button" onClick={() => void loadSelected({ skipStorageCheck: true })}>
+          Download anyway
+        </button>
+        <button type="button" onClick={dismissStorageWarning}>
+          Cancel
+        </button>
+      </div>
+    );
+  }
+  if (state === 'loading' && progress) {
+    const pct = Math.round(progress.progress * 100);
+    return (
+      <div className="loading" data-testid="load-progress">
+        <progress max={100} value={pct} aria-label="Model loading progress" />
+        <div className="load-text">
+          <span data-testid="load-percent">{pct}%</span> · {progress.timeElapsed.toFixed(1)} s
+          {replay && <span className="badge replay">replayed</span>}
+        </div>
+        <div className="load-phase">{progress.text}</div>
+        <button type="button" onClick={() => void cancelLoad()} data-testid="cancel-load">
+          Cancel
+        </button>
+      </div>
+    );
+  }
+  const label = replay ? 'Load (replay)' : cached ? 'Load from cache' : 'Download and load';
+  return (
+    <div className="load-controls">
+      {error && state === 'error' && <ErrorNotice error={error} onAction={runErrorAction} />}
+      {state === 'error' && error?.action === 'retry-load' ? null : state === 'ready' && loadedId === selectedId ? (
+        <p className="ready" data-testid="model-ready">
+          Ready: {loadedId}
+          {replay && <span className="badge replay">replay engine</span>}
+        </p>
+      ) : (
+        <button type="button" className="primary" data-testid="load" onClick={() => void loadSelected()} disabled={!selectedId}>
+          {label}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { deleteFromCache } from '../actions/model-actions';
+import { variantOf } from '../catalog-data';
+import { useStore } from '../store/store';
+
+const fmtMB = (mb: number) => (mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${Math.round(mb)} MB`);
+
+export function ModelDetails() {
+  const selectedId = useStore((s) => s.selectedId);
+  const isCached = useStore((s) => (s.selectedId ? s.cached[s.selectedId] === true : false));
+  const hasF16 = useStore((s) => s.gpu.report?.shaderF16 ?? false);
+  const replay = useStore((s) => s.engine.kind === 'replay');
+  const busy = useStore((s) => s.loadState === 'loading');
+  const found = variantOf(selectedId);
+  if (!found) return null;
+  const { variant, model } = found;
+  return (
+    <div className="model-details" data-testid="model-details">
+      <p className="quant-desc">{variant.quant.description}</p>
+      <dl>
+        <dt>GPU memory (web-llm)</dt>
+        <dd>{variant.vramMB ? fmtMB(variant.vramMB) : 'not stated'}</dd>
+        <dt>Download</dt>
+        <dd>{variant.downloadMB ? `about ${fmtMB(variant.downloadMB)} (estimate)` : 'unknown'}</dd>
+        <dt>Context window</dt>
+        <dd>{variant.contextWindow ? `${variant.contextWindow} tokens` : 'model default'}</dd>
+        <dt>Thinking</dt>
+        <dd>{model.thinking === 'switch' ? 'on/off switch' : model.thinking === 'always' ? 'always thinks' : 'no'}</dd>
+        <dt>Files from</dt>
+        <dd>{variant.hosts.join(', ')}</dd>
+      </dl>
+      {!replay && variant.needsShaderF16 && !hasF16 && (
+        <p className="warning" data-testid="needs-f16">
+          Unavailable on this GPU: it needs shader-f16. Choose the q4f32_1 variant instead.
+        </p>
+      )}
+      {!replay && isCached && (
+        <p className="cached-row">
+          <span className="badge cached" data-testid="cached-badge">cached</span>
+          <button type="button" disabled={busy} onClick={() => void deleteFromCache(variant.modelId)} data-testid="delete-cache">
+            Delete from cache
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

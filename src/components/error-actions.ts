@@ -1,0 +1,11 @@
+import { reloadModel, restartWorker } from '../actions/app-actions';
+import { loadSelected } from '../actions/model-actions';
+import type { ErrorAction } from '../lib/errors';
+
+/** The one place that turns an error's suggested action into a call. */
+export function runErrorAction(action: ErrorAction): void {
+  if (action === 'retry-load') void loadSelected({ skipStorageCheck: true });
+  else if (action === 'reload-model') void reloadModel();
+  else if (action === 'restart-worker') void restartWorker();
+  else if (action === 'pick-model') document.getElementById('model-select')?.focus();
+}

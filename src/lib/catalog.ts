@@ -1,0 +1,153 @@
+import { parseQuant, quantOfModelId, type QuantInfo } from './quant';
+
+/** The subset of a web-llm `ModelRecord` the UI needs (see vite.config.ts). */
+export interface PrebuiltQwenRecord {
+  model_id: string;
+  model: string;
+  model_lib: string;
+  vram_required_MB: number | null;
+  low_resource_required: boolean;
+  required_features: string[];
+  context_window_size: number | null;
+}
+
+export interface CatalogVariant {
+  modelId: string;
+  quant: QuantInfo;
+  vramMB: number | null;
+  contextWindow: number | null;
+  /** Rough download size from nominal parameters × bits per weight. */
+  downloadMB: number | null;
+  needsShaderF16: boolean;
+  lowResource: boolean;
+  hosts: string[];
+}
+
+export interface CatalogModel {
+  /** e.g. "Qwen3-0.6B" */
+  name: string;
+  family: string;
+  sizeB: number | null;
+  thinking: 'switch' | 'always' | 'none';
+  variants: CatalogVariant[];
+}
+
+export interface CatalogFamily {
+  family: string;
+  models: CatalogModel[];
+}
+
+const FAMILIES: Array<[RegExp, string]> = [
+  [/^DeepSeek-R1-Distill-Qwen/, 'DeepSeek-R1-Distill-Qwen'],
+  [/^Qwen3\.5-/, 'Qwen3.5'],
+  [/^Qwen3-/, 'Qwen3'],
+  [/^Qwen2\.5-Coder-/, 'Qwen2.5 Coder'],
+  [/^Qwen2\.5-Math-/, 'Qwen2.5 Math'],
+  [/^Qwen2\.5-/, 'Qwen2.5'],
+  [/^Qwen2-Math-/, 'Qwen2 Math'],
+  [/^Qwen2-/, 'Qwen2'],
+];
+
+const DISPLAY_ORDER = ['Qwen3', 'Qwen3.5', 'Qwen2.5', 'Qwen2.5 Coder', 'Qwen2.5 Math', 'Qwen2', 'Qwen2 Math', 'DeepSeek-R1-Distill-Qwen'];
+const displayRank = (family: string) => {
+  const i = DISPLAY_ORDER.indexOf(family);
+  return i === -1 ? DISPLAY_ORDER.length : i;
+};
+
+export function familyOf(modelId: string): string {
+  return FAMILIES.find(([re]) => re.test(modelId))?.[1] ?? 'Other Qwen';
+}
+
+/** Nominal parameter count in billions, read from the name ("…-1.7B-…" → 1.7). */
+export function sizeOfModelId(modelId: string): number | null {
+  const m = /-(\d+(?:\.\d+)?)B-/.exec(modelId);
+  return m ? Number(m[1]) : null;
+}
+
+function thinkingOf(family: string): CatalogModel['thinking'] {
+  if (family === 'Qwen3' || family === 'Qwen3.5') return 'switch';
+  if (family === 'DeepSeek-R1-Distill-Qwen') return 'always';
+  return 'none';
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+function toVariant(r: PrebuiltQwenRecord): CatalogVariant | null {
+  const code = quantOfModelId(r.model_id);
+  const quant = code ? parseQuant(code) : null;
+  if (!quant) return null;
+  const sizeB = sizeOfModelId(r.model_id);
+  const hosts = [hostOf(r.model), hostOf(r.model_lib)].filter((h): h is string => h !== null);
+  return {
+    modelId: r.model_id,
+    quant,
+    vramMB: r.vram_required_MB,
+    contextWindow: r.context_window_size,
+    downloadMB: sizeB === null ? null : Math.round((sizeB * 1e9 * quant.bitsPerWeight) / 8 / 2 ** 20),
+    // web-llm's Qwen records leave required_features empty, so the quantization decides.
+    needsShaderF16: quant.needsShaderF16 || r.required_features.includes('shader-f16'),
+    lowResource: r.low_resource_required,
+    hosts: [...new Set(hosts)],
+  };
+}
+
+const QUANT_ORDER = ['q4f16_1', 'q4f32_1', 'q0f16', 'q0f32'];
+const quantRank = (code: string) => {
+  const i = QUANT_ORDER.indexOf(code);
+  return i === -1 ? QUANT_ORDER.length : i;
+};
+
+/** Groups records by family, then by model name and size, each with its quantization variants. */
+export function buildCatalog(records: readonly PrebuiltQwenRecord[]): CatalogFamily[] {
+  const models = new Map<string, CatalogModel>();
+  for (const r of records) {
+    const variant = toVariant(r);
+    if (!variant) continue;
+    const name = r.model_id.slice(0, r.model_id.length - `-${variant.quant.code}-MLC`.length);
+    const family = familyOf(r.model_id);
+    let model = models.get(name);
+    if (!model) {
+      model = { name, family, sizeB: sizeOfModelId(r.model_id), thinking: thinkingOf(family), variants: [] };
+      models.set(name, model);
+    }
+    model.variants.push(variant);
+  }
+  const families = new Map<string, CatalogModel[]>();
+  for (const model of models.values()) {
+    model.variants.sort((a, b) => quantRank(a.quant.code) - quantRank(b.quant.code));
+    families.set(model.family, [...(families.get(model.family) ?? []), model]);
+  }
+  return [...families.entries()]
+    .sort(([a], [b]) => displayRank(a) - displayRank(b))
+    .map(([family, list]) => ({
+      family,
+      models: list.sort((a, b) => (a.sizeB ?? 0) - (b.sizeB ?? 0) || a.name.localeCompare(b.name)),
+    }));
+}
+
+export function findVariant(catalog: readonly CatalogFamily[], modelId: string) {
+  for (const f of catalog) {
+    for (const model of f.models) {
+      const variant = model.variants.find((v) => v.modelId === modelId);
+      if (variant) return { model, variant };
+    }
+  }
+  return null;
+}
+
+/** Smallest Qwen3 at q4f16_1, or q4f32_1 when the adapter lacks shader-f16. */
+export function defaultModelId(catalog: readonly CatalogFamily[], hasShaderF16: boolean): string | null {
+  const qwen3 = catalog.find((f) => f.family === 'Qwen3')?.models[0];
+  const wanted = hasShaderF16 ? 'q4f16_1' : 'q4f32_1';
+  return qwen3?.variants.find((v) => v.quant.code === wanted)?.modelId ?? qwen3?.variants[0]?.modelId ?? null;
+}
+
+export function isAvailable(variant: CatalogVariant, hasShaderF16: boolean): boolean {
+  return hasShaderF16 || !variant.needsShaderF16;
+}

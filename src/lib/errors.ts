@@ -1,0 +1,187 @@
+/**
+ * Every failure the user can meet, as data: what happened, what to do, and
+ * which action the UI should offer. Built in the worker (which sees the raw
+ * error) and sent to the UI as plain, typed JSON.
+ */
+export type ErrorCode =
+  | 'no-webgpu'
+  | 'no-adapter'
+  | 'needs-shader-f16'
+  | 'host-unreachable'
+  | 'download-failed'
+  | 'quota-exceeded'
+  | 'device-lost'
+  | 'worker-crashed'
+  | 'context-exceeded'
+  | 'empty-prompt'
+  | 'replay-missing-run'
+  | 'replay-invalid'
+  | 'not-loaded'
+  | 'unknown';
+
+/** What the UI offers as the way out. */
+export type ErrorAction = 'retry-load' | 'reload-model' | 'restart-worker' | 'pick-model' | 'none';
+
+export interface AppError {
+  code: ErrorCode;
+  title: string;
+  message: string;
+  action: ErrorAction;
+  /** The raw error text, shown under "details" for bug reports. */
+  detail?: string;
+  host?: string;
+}
+
+export interface ErrorContext {
+  phase: 'gpu' | 'load' | 'generate' | 'cache';
+  /** URL of the last network request the worker started, if any. */
+  lastUrl?: string;
+  /** Load progress reached before the failure (0..1). */
+  progress?: number;
+  /** Hosts the selected model is fetched from, used when lastUrl is unknown. */
+  hosts?: string[];
+  contextWindow?: number;
+}
+
+const BROWSERS =
+  'WebGPU is on by default in Chrome and Edge 113+ (Windows, macOS, ChromeOS), Chrome 121+ on Android, ' +
+  'and Safari 26+. On Linux start Chrome with --enable-unsafe-webgpu (and --enable-features=Vulkan); ' +
+  'in Firefox 141+ it is on for Windows, elsewhere set dom.webgpu.enabled in about:config.';
+
+export function rawText(err: unknown): string {
+  if (err instanceof Error) return `${err.name}: ${err.message}`;
+  if (typeof err === 'string') return err;
+  if (err && typeof err === 'object' && 'message' in err) return String((err as { message: unknown }).message);
+  try {
+    return JSON.stringify(err);
+  } catch {
+    return String(err);
+  }
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
+
+export function makeError(code: ErrorCode, extra: Partial<AppError> = {}): AppError {
+  return { ...TEMPLATES[code](extra.host), ...extra, code } as AppError;
+}
+
+type Template = (host?: string) => Omit<AppError, 'code'>;
+
+const TEMPLATES: Record<ErrorCode, Template> = {
+  'no-webgpu': () => ({
+    title: 'This browser has no WebGPU',
+    message: `The model runs on your GPU through WebGPU, which this browser does not offer. ${BROWSERS}`,
+    action: 'none',
+  }),
+  'no-adapter': () => ({
+    title: 'No usable GPU adapter',
+    message:
+      'WebGPU is present but returned no GPU adapter: the GPU may be blocklisted, disabled, or its driver too old. ' +
+      'Update the graphics driver, check chrome://gpu, or try another browser.',
+    action: 'none',
+  }),
+  'needs-shader-f16': () => ({
+    title: 'This model needs 16-bit shaders',
+    message:
+      'Its quantization computes in float16, which needs the WebGPU feature shader-f16; your GPU adapter does not offer it. ' +
+      'Pick the q4f32_1 (or q0f32) variant of the same model: same weights, 32-bit arithmetic.',
+    action: 'pick-model',
+  }),
+  'host-unreachable': (host) => ({
+    title: `Cannot reach ${host ?? 'the model host'}`,
+    message:
+      `The model files could not be downloaded from ${host ?? 'their host'}: you may be offline, or a firewall, ` +
+      'proxy or content blocker stops the request. Check your connection and retry. Your conversation is kept.',
+    action: 'retry-load',
+  }),
+  'download-failed': (host) => ({
+    title: 'A model download failed',
+    message:
+      `A model file from ${host ?? 'the model host'} could not be downloaded: the server refused it or the connection broke. ` +
+      'Files already fetched stay in the browser cache, so a retry continues where it stopped.',
+    action: 'retry-load',
+  }),
+  'quota-exceeded': () => ({
+    title: 'Not enough browser storage',
+    message:
+      'The browser refused to store more model files. Free space by deleting cached models (the trash button in the model list), ' +
+      'free disk space, or pick a smaller model or quantization.',
+    action: 'pick-model',
+  }),
+  'device-lost': () => ({
+    title: 'The GPU device was lost',
+    message:
+      'The GPU stopped the model, most often because it ran out of memory or the driver reset. ' +
+      'Reload the model, or pick a smaller one if this repeats. Your conversation is kept.',
+    action: 'reload-model',
+  }),
+  'worker-crashed': () => ({
+    title: 'The inference worker crashed',
+    message: 'The background thread that runs the model stopped. Restart it to load the model again; your conversation is kept.',
+    action: 'restart-worker',
+  }),
+  'context-exceeded': () => ({
+    title: 'The conversation is longer than the context window',
+    message:
+      'The prompt plus history has more tokens than this model can read at once. Clear the conversation, shorten the message, ' +
+      'or lower "max tokens".',
+    action: 'none',
+  }),
+  'empty-prompt': () => ({
+    title: 'Nothing to send',
+    message: 'Type a message first.',
+    action: 'none',
+  }),
+  'replay-missing-run': () => ({
+    title: 'No recorded run for this model',
+    message: 'The replay file has no run recorded with this model. Pick one of the models it was recorded with.',
+    action: 'pick-model',
+  }),
+  'replay-invalid': () => ({
+    title: 'Not a valid run file',
+    message: 'The file is not a run export of this app (or it is damaged). Export runs from the Runs panel to get one.',
+    action: 'none',
+  }),
+  'not-loaded': () => ({
+    title: 'No model loaded',
+    message: 'Load a model before sending a message.',
+    action: 'retry-load',
+  }),
+  unknown: () => ({
+    title: 'Something went wrong',
+    message: 'An unexpected error stopped the operation. Your conversation is kept; try again, or reload the model.',
+    action: 'reload-model',
+  }),
+};
+
+/** Maps what web-llm, WebGPU and the browser throw (often strings or generic errors) to an AppError. */
+export function classifyError(err: unknown, ctx: ErrorContext): AppError {
+  const detail = rawText(err);
+  const name = err instanceof Error || (err && typeof err === 'object' && 'name' in err) ? String((err as Error).name) : '';
+  const host = hostOf(ctx.lastUrl) ?? ctx.hosts?.[0];
+  const is = (re: RegExp) => re.test(detail) || re.test(name);
+  const make = (code: ErrorCode, extra: Partial<AppError> = {}) => makeError(code, { detail, ...extra });
+
+  if (is(/QuotaExceeded|quota/i)) return make('quota-exceeded');
+  if (is(/DeviceLost|device (was )?lost/i)) return make('device-lost');
+  if (is(/ShaderF16Support|shader-f16/i)) return make('needs-shader-f16');
+  if (is(/ContextWindowSizeExceeded|exceed context window/i)) return make('context-exceeded');
+  if (is(/WebGPUNotAvailable|WebGPUNotFound|Cannot find WebGPU|WebGPU is not supported/i)) return make('no-webgpu');
+  if (is(/Unable to find a compatible GPU|No GPU adapter/i)) return make('no-adapter');
+  if (is(/Model not loaded|ModelNotLoaded|EngineNotLoaded/i)) return make('not-loaded');
+  const network = is(/Failed to fetch|NetworkError|Failed to execute 'add' on 'Cache'|Request failed|Load failed|ERR_/i);
+  if (network && ctx.phase === 'load') {
+    // "Request failed" means the host answered with an error status: reachable, but the file is missing.
+    const midway = (ctx.progress ?? 0) > 0 || is(/Request failed/i);
+    return make(midway ? 'download-failed' : 'host-unreachable', { host });
+  }
+  if (network) return make('host-unreachable', { host });
+  return make('unknown');
+}

@@ -1,0 +1,55 @@
+/**
+ * Keeps the conversation, settings and runs in IndexedDB so they survive a
+ * reload. Writes are debounced and skip the fast-changing streaming state.
+ */
+import { get, set } from 'idb-keyval';
+import type { Run } from '../lib/runs';
+import { DEFAULT_SETTINGS, getState, setState, useStore } from './store';
+import type { ChatEntry } from './types';
+
+const KEY = 'qwen-webgpu:v1';
+const MAX_RUNS = 200;
+
+interface Saved {
+  messages: ChatEntry[];
+  settings: typeof DEFAULT_SETTINGS;
+  runs: Run[];
+}
+
+export async function hydrate(): Promise<void> {
+  try {
+    const saved = await get<Saved>(KEY);
+    if (saved) {
+      setState({
+        messages: Array.isArray(saved.messages) ? saved.messages : [],
+        settings: { ...DEFAULT_SETTINGS, ...saved.settings },
+        runs: Array.isArray(saved.runs) ? saved.runs : [],
+      });
+    }
+  } catch {
+    // Private windows may refuse IndexedDB: the app still works, it just forgets.
+  }
+  setState({ hydrated: true });
+}
+
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function save(): void {
+  timer = null;
+  const { messages, settings, runs } = getState();
+  void set(KEY, { messages, settings, runs: runs.slice(-MAX_RUNS) } satisfies Saved).catch(() => {});
+}
+
+export function startPersistence(): () => void {
+  return useStore.subscribe((s, prev) => {
+    if (!s.hydrated) return;
+    if (s.messages === prev.messages && s.settings === prev.settings && s.runs === prev.runs) return;
+    if (timer === null) timer = setTimeout(save, 300);
+  });
+}
+
+/** Writes now (tests and page hide). */
+export function flushPersistence(): void {
+  if (timer !== null) clearTimeout(timer);
+  save();
+}

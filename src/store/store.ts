@@ -1,0 +1,42 @@
+/** The app's one store, assembled from slices; actions live in src/actions. */
+import { create } from 'zustand';
+import type { AppState, ChatSlice, GpuSlice, ModelSlice, RunsSlice, SettingsSlice, AlertSlice } from './types';
+
+export const DEFAULT_SETTINGS: SettingsSlice['settings'] = {
+  systemPrompt: 'You are a helpful assistant.',
+  temperature: 0.7,
+  top_p: 0.9,
+  max_tokens: 1024,
+  thinking: false,
+};
+
+const gpuSlice = (): GpuSlice => ({ gpu: { status: 'probing', report: null, error: null } });
+
+const modelSlice = (): ModelSlice => ({
+  selectedId: null,
+  loadedId: null,
+  loadState: 'idle',
+  loadProgress: null,
+  loadError: null,
+  contextWindow: null,
+  cached: {},
+  storageWarning: null,
+  engine: { kind: 'webllm', replayModels: [], synthetic: false },
+});
+
+const chatSlice = (): ChatSlice => ({ messages: [], streaming: null, chatError: null, draft: '' });
+const settingsSlice = (): SettingsSlice => ({ settings: DEFAULT_SETTINGS });
+const runsSlice = (): RunsSlice => ({ runs: [], runsNotice: null });
+const alertSlice = (): AlertSlice => ({ alert: null, hydrated: false });
+
+export const useStore = create<AppState>()(() => ({
+  ...gpuSlice(),
+  ...modelSlice(),
+  ...chatSlice(),
+  ...settingsSlice(),
+  ...runsSlice(),
+  ...alertSlice(),
+}));
+
+export const getState = useStore.getState;
+export const setState = useStore.setState;

@@ -1,0 +1,184 @@
+/**
+ * Engine-agnostic core of the worker: serialises loads and generations so the
+ * last choice wins, records every generation as a run, and turns failures into
+ * typed errors. Knows nothing of web-llm or replay beyond InferenceEngine.
+ */
+import { classifyError, makeError, type AppError } from '../src/lib/errors';
+import type { AdapterSummary, LoadEvent, Run, RunChunk, RunUsage } from '../src/lib/runs';
+import { EngineError, type InferenceEngine } from './engine';
+import type { GenerateRequest, GenerateResult, LoadProgress, LoadResult, Result, StreamUpdate } from './protocol';
+import { StreamBatcher } from './stream-batcher';
+
+export interface HostDeps {
+  now: () => number;
+  /** URL of the last request started after `since` (worker clock). */
+  lastUrl: (since: number) => string | undefined;
+  hostsOf: (modelId: string) => string[];
+  adapter: () => AdapterSummary | null;
+  /** Frees GPU devices created by a load that did not finish (web-llm leaks them on abort). */
+  releaseOrphans: (since: number) => void;
+  newId: () => string;
+}
+
+const MAX_LOAD_EVENTS = 60;
+
+export class EngineHost {
+  private loadSeq = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private loadedModel: string | null = null;
+  private contextWindow: number | null = null;
+  private loadEvents: LoadEvent[] = [];
+
+  constructor(
+    private engine: InferenceEngine,
+    private readonly deps: HostDeps,
+  ) {}
+
+  get engineKind() {
+    return this.engine.kind;
+  }
+
+  get loaded() {
+    return this.loadedModel;
+  }
+
+  /** Runs `fn` after every earlier operation has settled. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async swapEngine(engine: InferenceEngine): Promise<void> {
+    this.loadSeq++;
+    this.engine.interrupt();
+    await this.engine.cancelLoad();
+    await this.exclusive(async () => {
+      await this.engine.unload();
+      this.engine = engine;
+      this.loadedModel = null;
+    });
+  }
+
+  async load(modelId: string, onProgress: (p: LoadProgress) => void): Promise<Result<LoadResult>> {
+    const seq = ++this.loadSeq;
+    const superseded = (): Result<LoadResult> => ({ ok: true, value: { modelId, contextWindow: null, completed: false } });
+    // Free the queue quickly: stop any generation and abort the load in flight.
+    this.engine.interrupt();
+    await this.engine.cancelLoad();
+    return this.exclusive(async () => {
+      if (seq !== this.loadSeq) return superseded();
+      const started = this.deps.now();
+      let progress = 0;
+      const events: LoadEvent[] = [];
+      this.loadedModel = null;
+      try {
+        const info = await this.engine.load(modelId, (p) => {
+          if (seq !== this.loadSeq) return;
+          progress = p.progress;
+          events.push({ t: Math.round(this.deps.now() - started), progress: p.progress, text: p.text });
+          onProgress(p);
+        });
+        if (seq !== this.loadSeq) {
+          await this.engine.unload();
+          this.deps.releaseOrphans(started);
+          return superseded();
+        }
+        this.loadedModel = modelId;
+        this.contextWindow = info.contextWindow;
+        this.loadEvents = thin(events, MAX_LOAD_EVENTS);
+        return { ok: true, value: { modelId, contextWindow: info.contextWindow, completed: true } };
+      } catch (err) {
+        this.deps.releaseOrphans(started);
+        if (seq !== this.loadSeq) return superseded();
+        return { ok: false, error: this.classify(err, 'load', modelId, progress, started) };
+      }
+    });
+  }
+
+  async cancelLoad(): Promise<void> {
+    this.loadSeq++;
+    await this.engine.cancelLoad();
+  }
+
+  stop(): void {
+    this.engine.interrupt();
+  }
+
+  async unload(): Promise<void> {
+    this.loadSeq++;
+    this.engine.interrupt();
+    await this.engine.cancelLoad();
+    await this.exclusive(async () => {
+      await this.engine.unload();
+      this.loadedModel = null;
+    });
+  }
+
+  generate(req: GenerateRequest, onUpdate: (u: StreamUpdate) => void): Promise<Result<GenerateResult>> {
+    return this.exclusive(async () => {
+      const modelId = this.loadedModel;
+      if (!modelId) return { ok: false, error: makeError('not-loaded') };
+      const startedAt = new Date().toISOString();
+      const t0 = this.deps.now();
+      const chunks: RunChunk[] = [];
+      const batcher = new StreamBatcher(onUpdate);
+      let usage: RunUsage | null = null;
+      let finishReason: Run['finishReason'] = 'stop';
+      try {
+        for await (const c of this.engine.stream(modelId, req.messages, req.settings)) {
+          if (c.text !== '') {
+            const t = this.deps.now() - t0;
+            chunks.push({ t: Math.round(t * 100) / 100, text: c.text });
+            batcher.push(c.text, t);
+          }
+          if (c.usage) usage = c.usage;
+          if (c.finishReason) finishReason = c.finishReason;
+        }
+      } catch (err) {
+        batcher.flush();
+        return { ok: false, error: this.classify(err, 'generate', modelId, 1, t0) };
+      }
+      batcher.flush();
+      const text = chunks.map((c) => c.text).join('');
+      const replay = this.engine.kind === 'replay';
+      const replayed = replay ? (this.engine.lastPlayed ?? null) : null;
+      const run: Run = {
+        id: this.deps.newId(),
+        modelId,
+        source: replay ? 'replay' : 'live',
+        synthetic: replayed?.synthetic ?? false,
+        ...(replayed ? { replayOf: replayed.id } : {}),
+        startedAt,
+        settings: req.settings,
+        adapter: replay ? (replayed?.adapter ?? null) : this.deps.adapter(),
+        contextWindow: this.contextWindow,
+        messageCount: req.messages.length,
+        load: this.loadEvents,
+        chunks,
+        usage: usage ?? null,
+        finishReason,
+      };
+      return { ok: true, value: { text, finishReason, run } };
+    });
+  }
+
+  private classify(err: unknown, phase: 'load' | 'generate', modelId: string, progress: number, since: number): AppError {
+    if (err instanceof EngineError) return makeError(err.code, { detail: err.message });
+    const lastUrl = this.deps.lastUrl(since);
+    return classifyError(err, {
+      phase,
+      progress,
+      hosts: this.deps.hostsOf(modelId),
+      ...(lastUrl ? { lastUrl } : {}),
+      ...(this.contextWindow ? { contextWindow: this.contextWindow } : {}),
+    });
+  }
+}
+
+/** Keeps at most `max` events, always the first and last, so run files stay small. */
+function thin<T>(events: T[], max: number): T[] {
+  if (events.length <= max) return events;
+  const step = (events.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => events[Math.round(i * step)] as T);
+}

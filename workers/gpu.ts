@@ -1,0 +1,86 @@
+/**
+ * WebGPU as this worker sees it: the adapter's facts, and every device
+ * created here (web-llm creates its own), so devices orphaned by an aborted
+ * load can be destroyed and a lost device can be reported to the UI.
+ */
+import { makeError } from '../src/lib/errors';
+import type { AdapterSummary } from '../src/lib/runs';
+import type { GpuReport, Result } from './protocol';
+
+interface TrackedDevice {
+  device: GPUDevice;
+  createdAt: number;
+}
+
+const live = new Set<TrackedDevice>();
+let onLost: (message: string) => void = () => {};
+let installed = false;
+let lastReport: GpuReport | null = null;
+
+/** Wraps requestDevice once, before web-llm asks for a device. */
+export function installDeviceTracking(lost: (message: string) => void): void {
+  onLost = lost;
+  if (installed || typeof GPUAdapter === 'undefined') return;
+  installed = true;
+  const original = GPUAdapter.prototype.requestDevice;
+  GPUAdapter.prototype.requestDevice = async function (this: GPUAdapter, descriptor?: GPUDeviceDescriptor) {
+    const device = await original.call(this, descriptor);
+    const entry = { device, createdAt: performance.now() };
+    live.add(entry);
+    void device.lost.then((info) => {
+      live.delete(entry);
+      // "destroyed" is our own or web-llm's unload; anything else is a real loss.
+      if (info.reason !== 'destroyed') onLost(info.message || 'The GPU device was lost.');
+    });
+    return device;
+  };
+}
+
+export function liveDeviceCount(): number {
+  return live.size;
+}
+
+/** Destroys devices created at or after `since` (by a load that did not finish). */
+export function releaseDevicesSince(since: number): void {
+  for (const entry of live) {
+    if (entry.createdAt >= since) {
+      live.delete(entry);
+      entry.device.destroy();
+    }
+  }
+}
+
+export function adapterSummary(): AdapterSummary | null {
+  if (!lastReport) return null;
+  const { vendor, architecture, description, isFallback, shaderF16 } = lastReport;
+  return { vendor, architecture, description, isFallback, shaderF16 };
+}
+
+export async function probeGpu(): Promise<Result<GpuReport>> {
+  if (typeof navigator === 'undefined' || !('gpu' in navigator) || !navigator.gpu) {
+    return { ok: false, error: makeError('no-webgpu') };
+  }
+  let adapter: GPUAdapter | null;
+  try {
+    adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
+  } catch (err) {
+    return { ok: false, error: makeError('no-adapter', { detail: String(err) }) };
+  }
+  if (!adapter) return { ok: false, error: makeError('no-adapter') };
+  const info = adapter.info;
+  // isFallbackAdapter moved from the adapter to its info in newer specs; read both.
+  const legacyFallback = (adapter as unknown as { isFallbackAdapter?: boolean }).isFallbackAdapter;
+  const infoFallback = (info as unknown as { isFallbackAdapter?: boolean }).isFallbackAdapter;
+  lastReport = {
+    vendor: info.vendor,
+    architecture: info.architecture,
+    device: info.device,
+    description: info.description,
+    isFallback: Boolean(infoFallback ?? legacyFallback ?? false),
+    shaderF16: adapter.features.has('shader-f16'),
+    features: [...adapter.features].sort(),
+    maxBufferSize: adapter.limits.maxBufferSize,
+    maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
+  };
+  return { ok: true, value: lastReport };
+}

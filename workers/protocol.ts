@@ -1,0 +1,63 @@
+/** Plain data exchanged between the UI and the inference worker. */
+import type { AppError } from '../src/lib/errors';
+import type { AdapterSummary, FinishReason, Run, RunSettings } from '../src/lib/runs';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export interface GpuReport extends AdapterSummary {
+  device: string;
+  features: string[];
+  maxBufferSize: number;
+  maxStorageBufferBindingSize: number;
+}
+
+export interface LoadProgress {
+  /** 0..1 */
+  progress: number;
+  /** Seconds since the load started. */
+  timeElapsed: number;
+  text: string;
+}
+
+export interface LoadResult {
+  modelId: string;
+  contextWindow: number | null;
+  /** False when a newer load or a cancel superseded this one. */
+  completed: boolean;
+}
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface GenerateRequest {
+  messages: ChatMessage[];
+  settings: RunSettings;
+}
+
+/** A batch of streamed text: the worker groups chunks so the UI repaints at most once a frame. */
+export interface StreamUpdate {
+  text: string;
+  /** Chunks (≈ tokens) in this batch. */
+  chunks: number;
+  /** Worker time of the last chunk, ms since the request. */
+  t: number;
+}
+
+export interface GenerateResult {
+  text: string;
+  finishReason: FinishReason;
+  run: Run;
+}
+
+export type EngineKind = 'webllm' | 'replay';
+
+export interface EngineStatus {
+  kind: EngineKind;
+  /** For replay engines: the models the run file holds. */
+  replayModels: string[];
+  synthetic: boolean;
+}
+
+export type WorkerEvent = { type: 'device-lost'; message: string };

@@ -1,0 +1,91 @@
+/** The live engine: web-llm's MLCEngine, running on this worker's WebGPU device. */
+import {
+  MLCEngine,
+  prebuiltAppConfig,
+  type AppConfig,
+  type ChatCompletionMessageParam,
+  type CompletionUsage,
+} from '@mlc-ai/web-llm';
+import type { EngineChunk, EngineLoadInfo, InferenceEngine } from './engine';
+import type { ChatMessage, LoadProgress } from './protocol';
+import type { FinishReason, RunSettings, RunUsage } from '../src/lib/runs';
+
+function toUsage(u: CompletionUsage): RunUsage {
+  const e = u.extra;
+  return {
+    prompt_tokens: u.prompt_tokens,
+    completion_tokens: u.completion_tokens,
+    total_tokens: u.total_tokens,
+    extra: {
+      e2e_latency_s: e.e2e_latency_s,
+      prefill_tokens_per_s: e.prefill_tokens_per_s,
+      decode_tokens_per_s: e.decode_tokens_per_s,
+      time_to_first_token_s: e.time_to_first_token_s,
+      time_per_output_token_s: e.time_per_output_token_s,
+    },
+  };
+}
+
+function toFinish(reason: string | null | undefined): FinishReason | undefined {
+  if (reason === null || reason === undefined) return undefined;
+  if (reason === 'length') return 'length';
+  if (reason === 'abort') return 'abort';
+  return 'stop';
+}
+
+function toMessages(messages: ChatMessage[]): ChatCompletionMessageParam[] {
+  return messages.map((m): ChatCompletionMessageParam => {
+    if (m.role === 'system') return { role: 'system', content: m.content };
+    if (m.role === 'user') return { role: 'user', content: m.content };
+    return { role: 'assistant', content: m.content };
+  });
+}
+
+export class WebLLMEngine implements InferenceEngine {
+  readonly kind = 'webllm' as const;
+  private readonly appConfig: AppConfig = prebuiltAppConfig;
+  // One MLCEngine for the worker's life: reload() unloads the previous model and its GPU device.
+  private readonly mlc = new MLCEngine({ appConfig: this.appConfig, logLevel: 'WARN' });
+
+  async load(modelId: string, onProgress: (p: LoadProgress) => void): Promise<EngineLoadInfo> {
+    this.mlc.setInitProgressCallback((r) => onProgress({ progress: r.progress, timeElapsed: r.timeElapsed, text: r.text }));
+    await this.mlc.reload(modelId);
+    const record = this.appConfig.model_list.find((r) => r.model_id === modelId);
+    return { contextWindow: record?.overrides?.context_window_size ?? null };
+  }
+
+  async cancelLoad(): Promise<void> {
+    // unload() aborts web-llm's reload controller, which stops the downloads in flight.
+    await this.mlc.unload();
+  }
+
+  async *stream(modelId: string, messages: ChatMessage[], settings: RunSettings): AsyncIterable<EngineChunk> {
+    const chunks = await this.mlc.chat.completions.create({
+      model: modelId,
+      messages: toMessages(messages),
+      stream: true,
+      stream_options: { include_usage: true },
+      temperature: settings.temperature,
+      top_p: settings.top_p,
+      max_tokens: settings.max_tokens,
+      // web-llm allows enable_thinking for Qwen3 models only.
+      ...(settings.thinking === null ? {} : { extra_body: { enable_thinking: settings.thinking } }),
+    });
+    for await (const chunk of chunks) {
+      const choice = chunk.choices[0];
+      const out: EngineChunk = { text: choice?.delta?.content ?? '' };
+      const finish = toFinish(choice?.finish_reason);
+      if (finish) out.finishReason = finish;
+      if (chunk.usage) out.usage = toUsage(chunk.usage);
+      yield out;
+    }
+  }
+
+  interrupt(): void {
+    void this.mlc.interruptGenerate();
+  }
+
+  unload(): Promise<void> {
+    return this.mlc.unload();
+  }
+}
