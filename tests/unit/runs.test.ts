@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { makeRunFile, parseRunFile, runText, usageFromChunks, type Run } from '../../src/lib/runs';
+
+const fixture = JSON.parse(readFileSync(new URL('../../public/replays/synthetic-chat.json', import.meta.url), 'utf8'));
+
+describe('run files', () => {
+  it('parses the synthetic fixture, which says it is synthetic', () => {
+    const file = parseRunFile(fixture);
+    expect(file.synthetic).toBe(true);
+    expect(file.runs.length).toBeGreaterThan(2);
+    expect(file.runs.every((r) => r.synthetic)).toBe(true);
+  });
+
+  it('round-trips through export and import', () => {
+    const runs = parseRunFile(fixture).runs;
+    const again = parseRunFile(JSON.parse(JSON.stringify(makeRunFile(runs))));
+    expect(again.runs).toEqual(runs);
+    expect(runText(again.runs[1] as Run)).toContain('Paris');
+  });
+
+  it('rejects files that are not run exports, saying why', () => {
+    expect(() => parseRunFile({ hello: 1 })).toThrow(/not a qwen-webgpu-runs file/);
+    expect(() => parseRunFile({ ...fixture, version: 99 })).toThrow(/version/);
+    const bad = structuredClone(fixture);
+    bad.runs[0].chunks = [{ t: 'soon', text: 1 }];
+    expect(() => parseRunFile(bad)).toThrow(/run 0: bad chunks/);
+  });
+});
+
+describe('usageFromChunks', () => {
+  it("computes web-llm's figures from chunk timings", () => {
+    const chunks = [0, 1, 2, 3, 4].map((i) => ({ t: 200 + i * 50, text: 'x' }));
+    const u = usageFromChunks(chunks, 100);
+    expect(u.completion_tokens).toBe(5);
+    expect(u.extra.time_to_first_token_s).toBeCloseTo(0.2);
+    expect(u.extra.decode_tokens_per_s).toBeCloseTo(20);
+    expect(u.extra.prefill_tokens_per_s).toBeCloseTo(500);
+    expect(u.extra.e2e_latency_s).toBeCloseTo(0.4);
+  });
+
+  it('agrees with the fixture usage within 2 % on decode tokens/s', () => {
+    for (const run of parseRunFile(fixture).runs) {
+      const u = usageFromChunks(run.chunks, run.usage!.prompt_tokens);
+      expect(Math.abs(u.extra.decode_tokens_per_s / run.usage!.extra.decode_tokens_per_s - 1)).toBeLessThan(0.02);
+    }
+  });
+
+  it('reports zero rates rather than dividing by zero', () => {
+    expect(usageFromChunks([], 10).extra.decode_tokens_per_s).toBe(0);
+    expect(usageFromChunks([{ t: 5, text: 'a' }], 10).extra.decode_tokens_per_s).toBe(0);
+  });
+});
