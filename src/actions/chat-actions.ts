@@ -33,7 +33,8 @@ export function settleStreaming(finishReason: ChatEntry['finishReason'], finalTe
     ...(finishReason ? { finishReason } : {}),
     ...(runId ? { runId } : {}),
   };
-  setState({ streaming: null, messages: text === '' ? getState().messages : [...getState().messages, entry] });
+  // Kept even when empty, so a reply stopped before its first token still shows as "stopped".
+  setState({ streaming: null, messages: [...getState().messages, entry] });
 }
 
 export async function send(): Promise<void> {
