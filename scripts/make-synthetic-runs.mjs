@@ -24,6 +24,7 @@ function loadEvents(ms, steps = 12) {
   return events;
 }
 
+// Computed here independently of src/lib/runs.ts on purpose: the unit tests check the two agree.
 function usageOf(chunks, promptTokens) {
   const n = chunks.length;
   const first = chunks[0].t;

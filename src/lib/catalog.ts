@@ -11,6 +11,32 @@ export interface PrebuiltQwenRecord {
   context_window_size: number | null;
 }
 
+/** The fields of web-llm's `ModelRecord` the projection reads (kept structural: no web-llm import here). */
+export interface WebLLMRecordLike {
+  model_id: string;
+  model: string;
+  model_lib: string;
+  vram_required_MB?: number;
+  low_resource_required?: boolean;
+  required_features?: string[];
+  overrides?: { context_window_size?: number };
+}
+
+/** Every Qwen record of an app config, reduced to what the UI needs. */
+export function qwenRecords(list: readonly WebLLMRecordLike[]): PrebuiltQwenRecord[] {
+  return list
+    .filter((r) => /qwen/i.test(r.model_id))
+    .map((r) => ({
+      model_id: r.model_id,
+      model: r.model,
+      model_lib: r.model_lib,
+      vram_required_MB: r.vram_required_MB ?? null,
+      low_resource_required: r.low_resource_required ?? false,
+      required_features: r.required_features ?? [],
+      context_window_size: r.overrides?.context_window_size ?? null,
+    }));
+}
+
 export interface CatalogVariant {
   modelId: string;
   quant: QuantInfo;

@@ -1,24 +1,16 @@
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, defaultModelId, findVariant, isAvailable, type PrebuiltQwenRecord } from '../../src/lib/catalog';
+import { buildCatalog, defaultModelId, findVariant, isAvailable, qwenRecords, type PrebuiltQwenRecord } from '../../src/lib/catalog';
 
 // The same projection vite.config.ts applies at build time.
-const records: PrebuiltQwenRecord[] = prebuiltAppConfig.model_list
-  .filter((r) => /qwen/i.test(r.model_id))
-  .map((r) => ({
-    model_id: r.model_id,
-    model: r.model,
-    model_lib: r.model_lib,
-    vram_required_MB: r.vram_required_MB ?? null,
-    low_resource_required: r.low_resource_required ?? false,
-    required_features: r.required_features ?? [],
-    context_window_size: r.overrides?.context_window_size ?? null,
-  }));
+const records: PrebuiltQwenRecord[] = qwenRecords(prebuiltAppConfig.model_list);
 const catalog = buildCatalog(records);
 const variants = catalog.flatMap((f) => f.models.flatMap((m) => m.variants));
 
 describe('catalog from prebuiltAppConfig', () => {
   it('holds every Qwen record exactly once', () => {
+    const qwenIds = prebuiltAppConfig.model_list.map((r) => r.model_id).filter((id) => id.toLowerCase().includes('qwen'));
+    expect(records.map((r) => r.model_id)).toEqual(qwenIds);
     expect(records.length).toBeGreaterThan(20);
     expect(variants.map((v) => v.modelId).sort()).toEqual(records.map((r) => r.model_id).sort());
   });
