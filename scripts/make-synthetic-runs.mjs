@@ -81,6 +81,8 @@ More on [Array.prototype.reduce](https://developer.mozilla.org/docs/Web/JavaScri
 
 const THINKING = `<think>
 The user asks for the capital of France. That is Paris. Keep the answer short.
+Paris has been the capital for most of the country's history, apart from a few periods such as the Vichy years.
+There is no ambiguity in the question, so one sentence is enough; no need to mention the history.
 </think>
 
 The capital of France is **Paris**.`;

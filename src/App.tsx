@@ -7,6 +7,9 @@ import { ModelDetails } from './components/ModelDetails';
 import { ModelPicker } from './components/ModelPicker';
 import { RunsPanel } from './components/RunsPanel';
 import { SettingsPanel } from './components/SettingsPanel';
+import { BandwidthPanel } from './components/metrics/BandwidthPanel';
+import { MemoryPanel } from './components/metrics/MemoryPanel';
+import { SpeedPanel } from './components/metrics/SpeedPanel';
 
 export function App() {
   return (
@@ -25,7 +28,10 @@ export function App() {
         </aside>
         <ChatPanel />
         <aside className="sidebar right">
+          <SpeedPanel />
+          <MemoryPanel />
           <GpuInfo />
+          <BandwidthPanel />
           <RunsPanel />
         </aside>
       </main>

@@ -62,7 +62,7 @@ export class EngineHost {
 
   async load(modelId: string, onProgress: (p: LoadProgress) => void): Promise<Result<LoadResult>> {
     const seq = ++this.loadSeq;
-    const superseded = (): Result<LoadResult> => ({ ok: true, value: { modelId, contextWindow: null, completed: false } });
+    const superseded = (): Result<LoadResult> => ({ ok: true, value: { modelId, contextWindow: null, completed: false, modelConfig: null } });
     // Free the queue quickly: stop any generation and abort the load in flight.
     this.engine.interrupt();
     await this.engine.cancelLoad();
@@ -87,7 +87,7 @@ export class EngineHost {
         this.loadedModel = modelId;
         this.contextWindow = info.contextWindow;
         this.loadEvents = thin(events, MAX_LOAD_EVENTS);
-        return { ok: true, value: { modelId, contextWindow: info.contextWindow, completed: true } };
+        return { ok: true, value: { modelId, contextWindow: info.contextWindow, completed: true, modelConfig: info.modelConfig ?? null } };
       } catch (err) {
         this.deps.releaseOrphans(started);
         if (seq !== this.loadSeq) return superseded();

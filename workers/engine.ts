@@ -11,6 +11,7 @@ export interface EngineChunk {
 
 export interface EngineLoadInfo {
   contextWindow: number | null;
+  modelConfig?: Record<string, unknown> | null;
 }
 
 export interface InferenceEngine {

@@ -6,6 +6,7 @@
 import { makeError } from '../src/lib/errors';
 import type { AdapterSummary } from '../src/lib/runs';
 import type { GpuReport, Result } from './protocol';
+import { releaseDevice } from './gpu-memory';
 
 interface TrackedDevice {
   device: GPUDevice;
@@ -29,6 +30,7 @@ export function installDeviceTracking(lost: (message: string) => void): void {
     live.add(entry);
     void device.lost.then((info) => {
       live.delete(entry);
+      releaseDevice(device);
       // "destroyed" is our own or web-llm's unload; anything else is a real loss.
       if (info.reason !== 'destroyed') onLost(info.message || 'The GPU device was lost.');
     });
@@ -46,6 +48,7 @@ export function releaseDevicesSince(since: number): void {
     if (entry.createdAt >= since) {
       live.delete(entry);
       entry.device.destroy();
+      releaseDevice(entry.device);
     }
   }
 }

@@ -10,12 +10,25 @@ import type { InferenceEngine } from './engine';
 import { EngineHost } from './engine-host';
 import { adapterSummary, installDeviceTracking, liveDeviceCount, probeGpu, releaseDevicesSince } from './gpu';
 import { installNetTracking, lastUrlSince } from './net-tracker';
-import type { EngineStatus, GenerateRequest, LoadProgress, Result, StreamUpdate, WorkerEvent } from './protocol';
+import { installMemoryCounter, memoryStats, onMemoryChange, resetPeak } from './gpu-memory';
+import { probeBandwidth } from './bandwidth-probe';
+import { allocateTestBuffers, releaseTestBuffers } from './memory-self-test';
+import type { BandwidthResult, EngineStatus, GenerateRequest, LoadProgress, Result, StreamUpdate, WorkerEvent } from './protocol';
 import { ReplayEngine } from './replay-engine';
 
 let emit: (e: WorkerEvent) => void = () => {};
 installNetTracking();
 installDeviceTracking((message) => emit({ type: 'device-lost', message }));
+installMemoryCounter();
+
+// Memory changes arrive in bursts of thousands while a model loads: send at most 5 a second.
+let memoryTimer: ReturnType<typeof setTimeout> | null = null;
+onMemoryChange(() => {
+  memoryTimer ??= setTimeout(() => {
+    memoryTimer = null;
+    emit({ type: 'memory', stats: memoryStats() });
+  }, 200);
+});
 
 /** Placeholder until the first load: creating MLCEngine would pull in web-llm's 6 MB module. */
 class NoEngine implements InferenceEngine {
@@ -98,6 +111,7 @@ const api = {
   async load(modelId: string, onProgress: (p: LoadProgress) => void) {
     try {
       await ensureWebLLM();
+      resetPeak();
       return await host.load(modelId, (p) => void onProgress(p));
     } finally {
       release(onProgress);
@@ -141,6 +155,24 @@ const api = {
   subscribe(listener: (e: WorkerEvent) => void): void {
     emit = (e) => void listener(e);
   },
+
+  memoryStats,
+
+  /** Measures effective memory bandwidth on the adapter (a few seconds at most). */
+  async probeBandwidth(): Promise<Result<BandwidthResult>> {
+    try {
+      return { ok: true, value: await probeBandwidth() };
+    } catch (err) {
+      return { ok: false, error: makeError('unknown', { title: 'The bandwidth probe failed', detail: String(err) }) };
+    }
+  },
+
+  /** Allocates buffers on a device of its own, to check the memory counter against the real adapter. */
+  async allocateTestBuffers(bytes: number): Promise<number> {
+    return allocateTestBuffers(bytes);
+  },
+
+  releaseTestBuffers,
 
   diagnostics() {
     return { liveDevices: liveDeviceCount(), engine: host.engineKind, loaded: host.loaded };

@@ -24,6 +24,8 @@ export interface LoadResult {
   contextWindow: number | null;
   /** False when a newer load or a cancel superseded this one. */
   completed: boolean;
+  /** `model_config` of the loaded model's mlc-chat-config.json, when the engine has one. */
+  modelConfig: Record<string, unknown> | null;
 }
 
 export interface ChatMessage {
@@ -60,4 +62,19 @@ export interface EngineStatus {
   synthetic: boolean;
 }
 
-export type WorkerEvent = { type: 'device-lost'; message: string };
+export interface MemoryStats {
+  liveBytes: number;
+  peakBytes: number;
+  buffers: number;
+}
+
+export interface BandwidthResult {
+  gbPerSecond: number;
+  bytesPerPass: number;
+  passes: number;
+  /** Every pass, in GB/s, so the spread can be shown. */
+  samples: number[];
+  timing: 'timestamp-query' | 'wall-clock';
+}
+
+export type WorkerEvent = { type: 'device-lost'; message: string } | { type: 'memory'; stats: MemoryStats };

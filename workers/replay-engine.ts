@@ -6,10 +6,8 @@
 import { EngineError, type EngineChunk, type EngineLoadInfo, type InferenceEngine } from './engine';
 import type { ChatMessage, LoadProgress } from './protocol';
 import { usageFromChunks, type Run, type RunFile } from '../src/lib/runs';
+import { estimateTokens } from '../src/lib/tokens';
 
-/** Rough token count for the context check: Qwen's tokenizer averages about 4 characters a token in English. */
-export const estimateTokens = (messages: ChatMessage[]) =>
-  Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4) + 4 * messages.length;
 
 export class ReplayEngine implements InferenceEngine {
   readonly kind = 'replay' as const;

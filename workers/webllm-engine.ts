@@ -41,6 +41,25 @@ function toMessages(messages: ChatMessage[]): ChatCompletionMessageParam[] {
   });
 }
 
+/** web-llm's own rule for where a model's files live (…/resolve/main/ on Hugging Face). */
+function modelBaseUrl(model: string): string {
+  let url = model.endsWith('/') ? model : `${model}/`;
+  if (!/.+\/resolve\/.+\//.test(url)) url += 'resolve/main/';
+  return url;
+}
+
+/** The model_config section of mlc-chat-config.json, from the cache web-llm just filled. */
+async function readModelConfig(model: string): Promise<Record<string, unknown> | null> {
+  try {
+    const cache = await caches.open('webllm/config');
+    const response = await cache.match(new URL('mlc-chat-config.json', modelBaseUrl(model)).href);
+    const config = (await response?.json()) as { model_config?: Record<string, unknown> } | undefined;
+    return config?.model_config ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export class WebLLMEngine implements InferenceEngine {
   readonly kind = 'webllm' as const;
   private readonly appConfig: AppConfig = prebuiltAppConfig;
@@ -51,7 +70,10 @@ export class WebLLMEngine implements InferenceEngine {
     this.mlc.setInitProgressCallback((r) => onProgress({ progress: r.progress, timeElapsed: r.timeElapsed, text: r.text }));
     await this.mlc.reload(modelId);
     const record = this.appConfig.model_list.find((r) => r.model_id === modelId);
-    return { contextWindow: record?.overrides?.context_window_size ?? null };
+    return {
+      contextWindow: record?.overrides?.context_window_size ?? null,
+      modelConfig: record ? await readModelConfig(record.model) : null,
+    };
   }
 
   async cancelLoad(): Promise<void> {

@@ -22,7 +22,9 @@ function onCrash(detail: string): void {
 }
 
 function onWorkerEvent(e: WorkerEvent): void {
-  if (e.type === 'device-lost') {
+  if (e.type === 'memory') {
+    setState({ memory: e.stats });
+  } else if (e.type === 'device-lost') {
     settleStreaming('error');
     setState({ alert: makeError('device-lost', { detail: e.message }), loadedId: null, loadState: 'idle' });
   }

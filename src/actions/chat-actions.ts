@@ -6,6 +6,8 @@ import { getState, setState } from '../store/store';
 import type { ChatEntry } from '../store/types';
 import type { StreamUpdate } from '../../workers/protocol';
 import { addRun } from './runs-actions';
+import { finishLiveMetrics, meterStream, startLiveMetrics } from './metrics-actions';
+import { estimateTokens } from '../lib/tokens';
 
 const newId = () => crypto.randomUUID();
 
@@ -14,6 +16,7 @@ export function setDraft(draft: string): void {
 }
 
 function appendStream(u: StreamUpdate): void {
+  meterStream(u);
   const streaming = getState().streaming;
   if (!streaming) return;
   setState({ streaming: { ...streaming, text: streaming.text + u.text, chunks: streaming.chunks + u.chunks } });
@@ -62,12 +65,15 @@ export async function send(): Promise<void> {
     streaming: { id: newId(), text: '', chunks: 0, modelId, replayed },
   });
   const request = { messages: buildRequestMessages(settings.systemPrompt, history), settings };
+  startLiveMetrics(replayed ? 'replayed' : 'measured', estimateTokens(request.messages));
   let result;
   try {
     result = await inference().generate(request, Comlink.proxy(appendStream));
   } catch {
+    finishLiveMetrics(null);
     return; // the worker crashed: the crash handler settles the reply and shows the alert
   }
+  finishLiveMetrics(result.ok ? result.value.run : null);
   if (result.ok) {
     addRun(result.value.run);
     settleStreaming(result.value.finishReason, result.value.text, result.value.run.id);

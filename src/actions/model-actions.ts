@@ -2,6 +2,8 @@ import { Comlink, inference } from '../bridge/inference-bridge';
 import { variantOf, ALL_MODEL_IDS } from '../catalog-data';
 import { isAvailable } from '../lib/catalog';
 import { makeError } from '../lib/errors';
+import { architectureOf } from '../lib/architectures';
+import { compareModelConfig } from '../lib/config-check';
 import { writeModelParam } from '../lib/url';
 import { getState, setState } from '../store/store';
 import type { LoadProgress } from '../../workers/protocol';
@@ -70,7 +72,9 @@ export async function loadSelected(opts: { skipStorageCheck?: boolean } = {}): P
     if (!result.ok) {
       setState({ loadState: 'error', loadError: result.error, loadedId: null });
     } else if (result.value.completed) {
-      setState({ loadState: 'ready', loadedId: selectedId, contextWindow: result.value.contextWindow, loadProgress: null });
+      const arch = architectureOf(found.model.name);
+      const configMismatches = arch && result.value.modelConfig ? compareModelConfig(arch, result.value.modelConfig) : [];
+      setState({ loadState: 'ready', loadedId: selectedId, contextWindow: result.value.contextWindow, loadProgress: null, configMismatches });
       void refreshCache();
     } else if (getState().loadState === 'loading') {
       setState({ loadState: 'idle', loadProgress: null });

@@ -1,5 +1,6 @@
 import { useStore } from '../store/store';
 import { ErrorNotice } from './ErrorNotice';
+import { SourceBadge } from './metrics/Figure';
 
 const GB = 2 ** 30;
 
@@ -11,7 +12,9 @@ export function GpuInfo() {
   if (!r) return null;
   return (
     <section className="panel gpu" data-testid="gpu-info" aria-label="GPU">
-      <h2>GPU</h2>
+      <h2>
+        GPU <SourceBadge source="measured" />
+      </h2>
       <dl>
         <dt>Vendor</dt>
         <dd data-testid="gpu-vendor">{r.vendor || 'unknown'}</dd>
@@ -25,8 +28,12 @@ export function GpuInfo() {
         )}
         <dt>shader-f16</dt>
         <dd data-testid="gpu-f16">{r.shaderF16 ? 'yes' : 'no (16-bit models unavailable)'}</dd>
+        <dt>Fallback</dt>
+        <dd data-testid="gpu-is-fallback">{r.isFallback ? 'yes (software)' : 'no'}</dd>
         <dt>Max buffer</dt>
-        <dd>{(r.maxBufferSize / GB).toFixed(2)} GiB</dd>
+        <dd data-testid="gpu-max-buffer">{(r.maxBufferSize / GB).toFixed(2)} GiB</dd>
+        <dt>Max storage binding</dt>
+        <dd>{(r.maxStorageBufferBindingSize / GB).toFixed(2)} GiB</dd>
       </dl>
       {r.isFallback && (
         <p className="warning" data-testid="gpu-fallback">

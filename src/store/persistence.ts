@@ -14,6 +14,7 @@ interface Saved {
   messages: ChatEntry[];
   settings: typeof DEFAULT_SETTINGS;
   runs: Run[];
+  prefs?: { gpuMemoryGB: number | null };
 }
 
 export async function hydrate(): Promise<void> {
@@ -24,6 +25,7 @@ export async function hydrate(): Promise<void> {
         messages: Array.isArray(saved.messages) ? saved.messages : [],
         settings: { ...DEFAULT_SETTINGS, ...saved.settings },
         runs: Array.isArray(saved.runs) ? saved.runs : [],
+        ...(saved.prefs ? { prefs: { gpuMemoryGB: saved.prefs.gpuMemoryGB ?? null } } : {}),
       });
     }
   } catch {
@@ -36,14 +38,14 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 
 function save(): void {
   timer = null;
-  const { messages, settings, runs } = getState();
-  void set(KEY, { messages, settings, runs: runs.slice(-MAX_RUNS) } satisfies Saved).catch(() => {});
+  const { messages, settings, runs, prefs } = getState();
+  void set(KEY, { messages, settings, runs: runs.slice(-MAX_RUNS), prefs } satisfies Saved).catch(() => {});
 }
 
 export function startPersistence(): () => void {
   return useStore.subscribe((s, prev) => {
     if (!s.hydrated) return;
-    if (s.messages === prev.messages && s.settings === prev.settings && s.runs === prev.runs) return;
+    if (s.messages === prev.messages && s.settings === prev.settings && s.runs === prev.runs && s.prefs === prev.prefs) return;
     if (timer === null) timer = setTimeout(save, 300);
   });
 }

@@ -1,6 +1,6 @@
 /** The app's one store, assembled from slices; actions live in src/actions. */
 import { create } from 'zustand';
-import type { AppState, ChatSlice, GpuSlice, ModelSlice, RunsSlice, SettingsSlice, AlertSlice } from './types';
+import type { AppState, ChatSlice, GpuSlice, MetricsSlice, ModelSlice, PrefsSlice, RunsSlice, SettingsSlice, AlertSlice } from './types';
 
 export const DEFAULT_SETTINGS: SettingsSlice['settings'] = {
   systemPrompt: 'You are a helpful assistant.',
@@ -28,6 +28,15 @@ const chatSlice = (): ChatSlice => ({ messages: [], streaming: null, chatError: 
 const settingsSlice = (): SettingsSlice => ({ settings: DEFAULT_SETTINGS });
 const runsSlice = (): RunsSlice => ({ runs: [], runsNotice: null });
 const alertSlice = (): AlertSlice => ({ alert: null, hydrated: false });
+const metricsSlice = (): MetricsSlice => ({
+  live: null,
+  lastReply: null,
+  memory: { liveBytes: 0, peakBytes: 0, buffers: 0 },
+  bandwidth: { status: 'idle', result: null, error: null },
+  configMismatches: [],
+  selfTest: { status: 'idle', bytes: 0 },
+});
+const prefsSlice = (): PrefsSlice => ({ prefs: { gpuMemoryGB: null } });
 
 export const useStore = create<AppState>()(() => ({
   ...gpuSlice(),
@@ -36,6 +45,8 @@ export const useStore = create<AppState>()(() => ({
   ...settingsSlice(),
   ...runsSlice(),
   ...alertSlice(),
+  ...metricsSlice(),
+  ...prefsSlice(),
 }));
 
 export const getState = useStore.getState;

@@ -1,6 +1,8 @@
 import type { AppError } from '../lib/errors';
 import type { FinishReason, Run, RunSettings } from '../lib/runs';
-import type { EngineStatus, GpuReport, LoadProgress } from '../../workers/protocol';
+import type { BandwidthResult, EngineStatus, GpuReport, LoadProgress, MemoryStats } from '../../workers/protocol';
+import type { ConfigMismatch } from '../lib/config-check';
+import type { RunUsage } from '../lib/runs';
 
 export interface ChatEntry {
   id: string;
@@ -55,10 +57,49 @@ export interface RunsSlice {
   runsNotice: string | null;
 }
 
+/** Where a figure comes from; the UI prints it beside the figure. */
+export type FigureSource = 'measured' | 'replayed' | 'web-llm' | 'estimate';
+
+export interface LiveMetrics {
+  source: 'measured' | 'replayed';
+  streaming: boolean;
+  tokens: number;
+  ttftMs: number | null;
+  currentTps: number | null;
+  averageTps: number | null;
+  /** Current tokens/s, sampled at each refresh, for the sparkline. */
+  history: number[];
+  /** Prompt size estimated from its characters (web-llm reports the real count after the reply). */
+  promptTokensEst: number;
+}
+
+export interface ReplyMetrics {
+  runId: string;
+  source: 'measured' | 'replayed';
+  /** The app's figures, from the chunk times it recorded. */
+  app: RunUsage;
+  /** web-llm's usage for the same run (recorded usage when replayed). */
+  engine: RunUsage | null;
+}
+
+export interface MetricsSlice {
+  live: LiveMetrics | null;
+  lastReply: ReplyMetrics | null;
+  memory: MemoryStats;
+  bandwidth: { status: 'idle' | 'running' | 'done' | 'error'; result: BandwidthResult | null; error: AppError | null };
+  configMismatches: ConfigMismatch[];
+  selfTest: { status: 'idle' | 'busy' | 'holding'; bytes: number };
+}
+
+/** Preferences that are not generation settings. */
+export interface PrefsSlice {
+  prefs: { gpuMemoryGB: number | null };
+}
+
 /** Errors that concern the whole app (worker crash, device lost) rather than one action. */
 export interface AlertSlice {
   alert: AppError | null;
   hydrated: boolean;
 }
 
-export type AppState = GpuSlice & ModelSlice & ChatSlice & SettingsSlice & RunsSlice & AlertSlice;
+export type AppState = GpuSlice & ModelSlice & ChatSlice & SettingsSlice & RunsSlice & AlertSlice & MetricsSlice & PrefsSlice;

@@ -1,0 +1,18 @@
+// npm run vram-table [-- --json]: the app's memory estimate for every Qwen record in
+// web-llm's prebuiltAppConfig, at the record's context window and a prefill chunk of 1024.
+import { prebuiltAppConfig } from '@mlc-ai/web-llm';
+import { qwenRecords } from '../src/lib/catalog';
+import { errorStats, markdownTable, vramRows } from '../src/lib/vram-table';
+
+const rows = vramRows(qwenRecords(prebuiltAppConfig.model_list), 1024);
+if (process.argv.includes('--json')) {
+  for (const { model_id, estimated_mb, webllm_mb, weights_mb, kv_mb, temp_mb } of rows) {
+    console.log(JSON.stringify({ model_id, estimated_mb, webllm_mb, weights_mb, kv_mb, temp_mb }));
+  }
+} else {
+  const s = errorStats(rows);
+  console.log(markdownTable(rows));
+  console.log(
+    `\n${s.count} of ${rows.length} records estimated; |error| vs web-llm: median ${(s.median * 100).toFixed(1)} %, worst ${(s.worst * 100).toFixed(1)} %`,
+  );
+}

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import type { FigureSource } from '../../store/types';
+
+const SOURCE_TITLE: Record<FigureSource, string> = {
+  measured: 'Measured live on this machine',
+  replayed: 'Played back from a recorded run: not a measurement of this machine',
+  'web-llm': "web-llm's own figure",
+  estimate: "The app's estimate, from the model's architecture",
+};
+
+export function SourceBadge({ source }: { source: FigureSource }) {
+  return (
+    <span className={`source source-${source}`} title={SOURCE_TITLE[source]} data-source={source}>
+      {source}
+    </span>
+  );
+}
+
+interface Props {
+  label: string;
+  value: ReactNode;
+  unit?: string;
+  source: FigureSource;
+  big?: boolean;
+  testId?: string;
+}
+
+/** One number, its unit, and where it comes from. */
+export function Figure({ label, value, unit, source, big, testId }: Props) {
+  return (
+    <div className={big ? 'figure big' : 'figure'} data-testid={testId}>
+      <div className="figure-label">
+        {label} <SourceBadge source={source} />
+      </div>
+      <div className="figure-value">
+        <span className="figure-number">{value}</span>
+        {unit && <span className="figure-unit"> {unit}</span>}
+      </div>
+    </div>
+  );
+}
+
+export const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(digits));

@@ -1,0 +1,91 @@
+import { toggleMemorySelfTest, setGpuMemoryGB } from '../../actions/gpu-probe-actions';
+import { variantOf } from '../../catalog-data';
+import { architectureOf } from '../../lib/architectures';
+import { MiB, estimateMemory } from '../../lib/vram';
+import { useStore } from '../../store/store';
+import { Figure, fmt } from './Figure';
+import { MemoryBars } from './MemoryBars';
+
+const GiB = 2 ** 30;
+
+function useEstimate() {
+  const modelId = useStore((s) => s.loadedId ?? s.selectedId);
+  const contextTokens = useStore((s) => (s.live ? s.live.promptTokensEst + s.live.tokens : 0));
+  const found = variantOf(modelId);
+  const arch = found ? architectureOf(found.model.name) : null;
+  if (!found || !arch) return { found, arch, now: null, full: null };
+  const windowTokens = found.variant.contextWindow ?? arch.maxContext;
+  return {
+    found,
+    arch,
+    now: estimateMemory(arch, found.variant.quant, contextTokens),
+    full: estimateMemory(arch, found.variant.quant, windowTokens),
+  };
+}
+
+export function MemoryPanel() {
+  const { found, arch, now, full } = useEstimate();
+  const measured = useStore((s) => s.memory);
+  const gpuGB = useStore((s) => s.prefs.gpuMemoryGB);
+  const selfTest = useStore((s) => s.selfTest);
+  const mismatches = useStore((s) => s.configMismatches);
+  const webllmMB = found?.variant.vramMB ?? null;
+  return (
+    <section className="panel memory" aria-label="GPU memory" data-testid="memory-panel">
+      <h2>GPU memory</h2>
+      <div className="figure-grid">
+        <Figure label="web-llm says" value={fmt(webllmMB ? webllmMB / 1024 : null, 2)} unit="GB" source="web-llm" testId="mem-webllm" />
+        <Figure label="App estimate" value={fmt(full ? full.total / GiB : null, 2)} unit="GB" source="estimate" testId="mem-estimate" />
+        <Figure label="Buffers held now" value={fmt(measured.liveBytes / GiB, 3)} unit="GB" source="measured" testId="mem-measured" />
+      </div>
+      <MemoryBars
+        capacityGB={gpuGB}
+        bars={[
+          { label: 'web-llm', gb: webllmMB ? webllmMB / 1024 : null, kind: 'web-llm' },
+          { label: 'estimate', gb: full ? full.total / GiB : null, kind: 'estimate' },
+          { label: 'measured', gb: measured.liveBytes / GiB, kind: 'measured' },
+        ]}
+      />
+      {full && now ? (
+        <table className="breakdown" data-testid="mem-breakdown">
+          <caption>Estimate, broken down</caption>
+          <tbody>
+            <tr><th scope="row">Weights ({found?.variant.quant.bitsPerWeight} bits each)</th><td>{fmt(full.weights / MiB, 0)} MB</td></tr>
+            <tr><th scope="row">KV cache, context now</th><td>{fmt(now.kv / MiB, 0)} MB</td></tr>
+            <tr><th scope="row">KV cache, full window</th><td>{fmt(full.kv / MiB, 0)} MB</td></tr>
+            <tr><th scope="row">Prefill buffers (1024-token chunk)</th><td>{fmt(full.temp / MiB, 0)} MB</td></tr>
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">{found ? `No architecture data for ${found.model.name}: no estimate.` : 'Pick a model.'}</p>
+      )}
+      {arch && (
+        <p className="muted small">
+          Architecture from <a href={arch.source} target="_blank" rel="noopener noreferrer">config.json</a>. Peak held: {fmt(measured.peakBytes / GiB, 2)} GB in{' '}
+          {measured.buffers} buffers.
+        </p>
+      )}
+      {mismatches.length > 0 && (
+        <p className="warning" data-testid="config-mismatch">
+          The loaded model's mlc-chat-config.json differs from the app's architecture data (
+          {mismatches.map((m) => `${m.field}: ${String(m.model)} vs ${String(m.ours)}`).join(', ')}): the estimate may be off.
+        </p>
+      )}
+      <label className="inline">
+        Your GPU memory (GB)
+        <input
+          type="number"
+          min={0}
+          step={1}
+          value={gpuGB ?? ''}
+          placeholder="unknown"
+          data-testid="gpu-memory-input"
+          onChange={(e) => setGpuMemoryGB(e.target.value === '' ? null : Number(e.target.value))}
+        />
+      </label>
+      <button type="button" onClick={() => void toggleMemorySelfTest()} disabled={selfTest.status === 'busy'} data-testid="mem-self-test">
+        {selfTest.status === 'holding' ? `Free the ${Math.round(selfTest.bytes / MiB)} MB test buffers` : 'Check the counter: allocate 256 MB'}
+      </button>
+    </section>
+  );
+}

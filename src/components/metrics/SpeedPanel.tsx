@@ -1,0 +1,59 @@
+import { useStore } from '../../store/store';
+import { Figure, fmt } from './Figure';
+import { Sparkline } from './Sparkline';
+import { LastReply } from './LastReply';
+
+// Each figure subscribes to its own value, so a refresh re-renders only what changed.
+function DecodeRate() {
+  const tps = useStore((s) => (s.live?.streaming ? s.live.currentTps : s.live?.averageTps) ?? null);
+  const source = useStore((s) => s.live?.source ?? 'measured');
+  const streaming = useStore((s) => s.live?.streaming ?? false);
+  return <Figure big label={streaming ? 'Decode (last second)' : 'Decode (whole reply)'} value={fmt(tps)} unit="tok/s" source={source} testId="decode-tps" />;
+}
+
+function DecodeHistory() {
+  const history = useStore((s) => s.live?.history);
+  return <Sparkline values={history ?? []} />;
+}
+
+function Ttft() {
+  const ttft = useStore((s) => s.live?.ttftMs ?? null);
+  const source = useStore((s) => s.live?.source ?? 'measured');
+  return <Figure label="Time to first token" value={fmt(ttft, 0)} unit="ms" source={source} testId="ttft" />;
+}
+
+function Tokens() {
+  const tokens = useStore((s) => s.live?.tokens ?? 0);
+  const source = useStore((s) => s.live?.source ?? 'measured');
+  return <Figure label="Tokens generated" value={tokens} source={source} testId="tokens" />;
+}
+
+function Context() {
+  const used = useStore((s) => (s.live ? s.live.promptTokensEst + s.live.tokens : null));
+  const size = useStore((s) => s.contextWindow);
+  return (
+    <Figure label="Context used" value={used === null ? '–' : `≈${used} / ${size ?? '?'}`} unit="tokens" source="estimate" testId="context" />
+  );
+}
+
+export function SpeedPanel() {
+  const hasLive = useStore((s) => s.live !== null);
+  return (
+    <section className="panel speed" aria-label="Speed" data-testid="speed-panel">
+      <h2>Speed</h2>
+      {!hasLive && <p className="muted">Send a message to see the model's speed.</p>}
+      {hasLive && (
+        <>
+          <DecodeRate />
+          <DecodeHistory />
+          <div className="figure-grid">
+            <Ttft />
+            <Tokens />
+            <Context />
+          </div>
+        </>
+      )}
+      <LastReply />
+    </section>
+  );
+}
