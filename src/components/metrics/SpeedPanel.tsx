@@ -22,6 +22,16 @@ function Ttft() {
   return <Figure label="Time to first token" value={fmt(ttft, 0)} unit="ms" source={source} testId="ttft" />;
 }
 
+/** Live: prompt size estimate ÷ time to first token. After the reply: web-llm's own figure. */
+function Prefill() {
+  const streaming = useStore((s) => s.live?.streaming ?? false);
+  const estimate = useStore((s) => (s.live?.ttftMs ? s.live.promptTokensEst / (s.live.ttftMs / 1000) : null));
+  const reported = useStore((s) => s.lastReply?.engine?.extra.prefill_tokens_per_s ?? null);
+  const replayed = useStore((s) => s.live?.source === 'replayed');
+  if (streaming || reported === null) return <Figure label="Prefill" value={fmt(estimate, 0)} unit="tok/s" source="estimate" testId="prefill" />;
+  return <Figure label="Prefill" value={fmt(reported, 0)} unit="tok/s" source={replayed ? 'replayed' : 'web-llm'} testId="prefill" />;
+}
+
 function Tokens() {
   const tokens = useStore((s) => s.live?.tokens ?? 0);
   const source = useStore((s) => s.live?.source ?? 'measured');
@@ -48,6 +58,7 @@ export function SpeedPanel() {
           <DecodeHistory />
           <div className="figure-grid">
             <Ttft />
+            <Prefill />
             <Tokens />
             <Context />
           </div>
