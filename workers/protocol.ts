@@ -45,6 +45,9 @@ export interface StreamUpdate {
   chunks: number;
   /** Worker time of the last chunk, ms since the request. */
   t: number;
+  /** When the oldest chunk of the batch reached the worker's host, as performance.timeOrigin + now()
+   * (comparable across threads): the start of its trip to the screen. */
+  firstChunkAt: number;
 }
 
 export interface GenerateResult {

@@ -9,6 +9,7 @@ export class StreamBatcher {
   private text = '';
   private chunks = 0;
   private t = 0;
+  private firstChunkAt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private sentAny = false;
 
@@ -18,6 +19,7 @@ export class StreamBatcher {
   ) {}
 
   push(text: string, t: number): void {
+    if (this.chunks === 0) this.firstChunkAt = performance.timeOrigin + performance.now();
     this.text += text;
     this.chunks++;
     this.t = t;
@@ -33,7 +35,7 @@ export class StreamBatcher {
     this.timer = null;
     if (this.chunks === 0) return;
     this.sentAny = true;
-    const update = { text: this.text, chunks: this.chunks, t: this.t };
+    const update = { text: this.text, chunks: this.chunks, t: this.t, firstChunkAt: this.firstChunkAt };
     this.text = '';
     this.chunks = 0;
     this.send(update);

@@ -8,6 +8,7 @@ import type { StreamUpdate } from '../../workers/protocol';
 import { addRun } from './runs-actions';
 import { finishLiveMetrics, meterStream, startLiveMetrics } from './metrics-actions';
 import { estimateTokens } from '../lib/tokens';
+import { noteBatchArrived } from '../lib/paint-latency';
 
 const newId = () => crypto.randomUUID();
 
@@ -17,6 +18,7 @@ export function setDraft(draft: string): void {
 
 function appendStream(u: StreamUpdate): void {
   meterStream(u);
+  noteBatchArrived(u.firstChunkAt);
   const streaming = getState().streaming;
   if (!streaming) return;
   setState({ streaming: { ...streaming, text: streaming.text + u.text, chunks: streaming.chunks + u.chunks } });

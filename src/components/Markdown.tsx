@@ -1,5 +1,18 @@
 import { memo, useCallback, useMemo, type MouseEvent } from 'react';
+import { splitBlocks } from '../lib/blocks';
 import { renderMarkdown } from '../lib/markdown';
+
+/** A reply as blocks: while it streams, only the last block's text changes and re-renders. */
+export function MarkdownBlocks({ text }: { text: string }) {
+  const blocks = splitBlocks(text);
+  return (
+    <div className="markdown-blocks">
+      {blocks.map((block, i) => (
+        <Markdown key={i} text={block} />
+      ))}
+    </div>
+  );
+}
 
 /** Renders sanitised markdown; code blocks get a working copy button. */
 export const Markdown = memo(function Markdown({ text }: { text: string }) {

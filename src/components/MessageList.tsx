@@ -1,26 +1,23 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useStore } from '../store/store';
 import { MessageView } from './MessageView';
 import { StreamingMessage } from './StreamingMessage';
+import { useStickToBottom } from './useStickToBottom';
 
 export function MessageList() {
   const messages = useStore((s) => s.messages);
   const hydrated = useStore((s) => s.hydrated);
-  const endRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    // Braces matter: newer Chromium returns a promise from scrollIntoView, which React would call as a cleanup.
-    endRef.current?.scrollIntoView({ block: 'end' });
-  }, [messages.length]);
+  const { ref, follow } = useStickToBottom<HTMLDivElement>();
+  useEffect(follow, [messages.length, follow]);
   return (
-    <div className="messages" data-testid="messages" aria-live="polite">
+    <div className="messages" data-testid="messages" ref={ref}>
       {hydrated && messages.length === 0 && (
         <p className="empty">Nothing you type here leaves this device: the model runs on your own GPU.</p>
       )}
       {messages.map((m) => (
         <MessageView key={m.id} entry={m} />
       ))}
-      <StreamingMessage />
-      <div ref={endRef} />
+      <StreamingMessage onGrow={follow} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { splitThinking } from '../lib/thinking';
-import { Markdown } from './Markdown';
+import { MarkdownBlocks } from './Markdown';
 
 /** An assistant reply: the thinking block collapsed and apart, then the answer. */
 export function ReplyBody({ text, streaming }: { text: string; streaming: boolean }) {
@@ -12,7 +12,7 @@ export function ReplyBody({ text, streaming }: { text: string; streaming: boolea
           <div className="thinking-body">{thinking}</div>
         </details>
       )}
-      {answer !== '' && <Markdown text={answer} />}
+      {answer !== '' && <MarkdownBlocks text={answer} />}
       {streaming && answer === '' && thinking === null && <span className="cursor" aria-label="waiting for the first token" />}
     </>
   );

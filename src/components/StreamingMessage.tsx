@@ -1,20 +1,22 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useStore } from '../store/store';
 import { ReplyBody } from './ReplyBody';
+import { noteCommitted } from '../lib/paint-latency';
 
 /** The reply being written; the only chat component that re-renders per batch of tokens. */
-export function StreamingMessage() {
+export function StreamingMessage({ onGrow }: { onGrow: () => void }) {
   const streaming = useStore((s) => s.streaming);
-  const ref = useRef<HTMLElement>(null);
   useEffect(() => {
-    ref.current?.scrollIntoView({ block: 'end' });
-  }, [streaming?.text]);
+    onGrow();
+    noteCommitted();
+  }, [streaming?.text, onGrow]);
   if (!streaming) return null;
   return (
-    <article ref={ref} className="message assistant streaming" data-testid="message-streaming" aria-busy="true">
+    <article className="message assistant streaming" data-testid="message-streaming" aria-busy="true">
       <ReplyBody text={streaming.text} streaming />
+      {/* The token count lives in the speed panel: a figure changing here each batch would cost a repaint. */}
       <footer className="message-meta">
-        {streaming.modelId} · {streaming.chunks} tokens
+        {streaming.modelId} · writing…
         {streaming.replayed && <span className="badge replay">replayed</span>}
       </footer>
     </article>

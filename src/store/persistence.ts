@@ -50,8 +50,10 @@ export function startPersistence(): () => void {
   });
 }
 
-/** Writes now (tests and page hide). */
+/** Writes a pending change now (on page hide). With nothing pending it writes nothing, so closing
+ * a tab never overwrites what another tab saved since. */
 export function flushPersistence(): void {
-  if (timer !== null) clearTimeout(timer);
+  if (timer === null) return;
+  clearTimeout(timer);
   save();
 }

@@ -1,0 +1,52 @@
+/**
+ * Scripts injected into the page before the app starts. They only observe:
+ * long tasks, keystroke-to-paint delays, the moment the model picker is ready,
+ * and (through the app's inert hook) worker-to-paint delays of streamed text.
+ */
+export const INIT_SCRIPT = `
+(() => {
+  // tsx keeps function names with a __name() helper, which functions passed to page.evaluate carry along.
+  window.__name = (f) => f;
+  window.__qwenPaintLog = { delays: [] };
+  window.__longTasks = [];
+  window.__inputDelays = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const afterPaint = (cb) => requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = cb;
+    ch.port2.postMessage(null);
+  });
+  document.addEventListener('keydown', (e) => {
+    const t = e.timeStamp;
+    afterPaint(() => window.__inputDelays.push(performance.now() - t));
+  }, true);
+  const watch = new MutationObserver(() => {
+    const quant = document.querySelector('#quant-select');
+    if (quant && quant.value) {
+      window.__pickerReadyAt = performance.now();
+      watch.disconnect();
+    }
+  });
+  watch.observe(document, { subtree: true, childList: true, attributes: true });
+})();
+`;
+
+/** Clicks Send and resolves when the reply has finished streaming (no polling from the test runner). */
+export const SEND_AND_WAIT = () =>
+  new Promise<number>((resolve) => {
+    const started = performance.now();
+    let seen = false;
+    const done = () => {
+      const streaming = document.querySelector('[data-testid="message-streaming"]');
+      if (streaming) seen = true;
+      if (seen && !streaming) {
+        observer.disconnect();
+        resolve(performance.now() - started);
+      }
+    };
+    const observer = new MutationObserver(done);
+    observer.observe(document.body, { subtree: true, childList: true });
+    (document.querySelector('[data-testid="send"]') as HTMLButtonElement).click();
+  });

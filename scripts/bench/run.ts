@@ -1,0 +1,116 @@
+// npm run bench: the production build in headless Chromium (the e2e launch), figures against budgets.
+// Median of RUNS runs per figure, with min and max; writes bench-results/bench.json; exits 1 on a miss.
+import { chromium } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { CHROMIUM_ARGS, chromiumPath } from '../../tests/browser';
+import { mainThreadBundle } from './bundle';
+import { longConversationScenario, startScenario, streamingScenario, STREAM_RATE, STREAM_TOKENS } from './scenarios';
+import { judge, table, type Budget, type FigureResult } from './stats';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const PORT = 4179;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+const streamBudgets = (prefix: string, label: string): Budget[] => [
+  { id: `${prefix}.all_tokens_in_dom`, label: `${label}: every token in the DOM`, unit: '(1 = yes)', limit: 1, kind: 'min' },
+  { id: `${prefix}.busy_pct`, label: `${label}: main-thread busy`, unit: '%', limit: 15, kind: 'max' },
+  { id: `${prefix}.long_tasks`, label: `${label}: main-thread tasks over 50 ms`, unit: 'tasks', limit: 0, kind: 'max' },
+  { id: `${prefix}.paint_p95_ms`, label: `${label}: worker → paint p95`, unit: 'ms', limit: 50, kind: 'max' },
+  { id: `${prefix}.decode_error_pct`, label: `${label}: measured decode vs ${STREAM_RATE} tok/s`, unit: '% off', limit: 1, kind: 'max' },
+];
+
+async function waitForServer(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`preview server did not start at ${url}`);
+}
+
+async function main(): Promise<number> {
+  if (!process.argv.includes('--no-build')) {
+    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    if (build.status !== 0) return 1;
+  }
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const results: FigureResult[] = [];
+  try {
+    await waitForServer(BASE, 30_000);
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    const collect = <T extends object>(runs: T[], map: Record<string, keyof T>, budgets: Budget[]) => {
+      for (const b of budgets) results.push(judge(b, runs.map((r) => Number(r[map[b.id]!]))));
+    };
+    try {
+      const stream = [];
+      const long = [];
+      const start = [];
+      for (let i = 0; i < RUNS; i++) {
+        // A fresh context each run: no cache, no stored conversation carried over.
+        const fresh = async <T>(fn: (c: Awaited<ReturnType<typeof browser.newContext>>) => Promise<T>) => {
+          const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+          try {
+            return await fn(context);
+          } finally {
+            await context.close();
+          }
+        };
+        stream.push(await fresh((c) => streamingScenario(c, BASE)));
+        long.push(await fresh((c) => longConversationScenario(c, BASE)));
+        start.push(await fresh((c) => startScenario(c, BASE)));
+        process.stdout.write(`run ${i + 1}/${RUNS} done\n`);
+      }
+      const streamMap = {
+        'stream.all_tokens_in_dom': 'allTokensInDom',
+        'stream.busy_pct': 'busyPct',
+        'stream.long_tasks': 'longTasks',
+        'stream.paint_p95_ms': 'paintP95Ms',
+        'stream.decode_error_pct': 'decodeErrorPct',
+      } as const;
+      collect(stream, streamMap, streamBudgets('stream', `Stream ${STREAM_TOKENS} tok @ ${STREAM_RATE}/s`));
+      const longMap = { ...Object.fromEntries(Object.entries(streamMap).map(([k, v]) => [k.replace('stream.', 'long.'), v])), 'long.input_p95_ms': 'inputP95Ms' } as Record<
+        string,
+        keyof (typeof long)[number]
+      >;
+      collect(long, longMap, [
+        { id: 'long.input_p95_ms', label: 'Long chat (50 turns): keystroke → paint p95', unit: 'ms', limit: 50, kind: 'max' },
+        ...streamBudgets('long', 'Long chat: new reply'),
+      ]);
+      collect(start, { 'start.picker_ms': 'pickerMs' }, [
+        { id: 'start.picker_ms', label: 'Start: navigation → model picker ready', unit: 'ms', limit: 1000, kind: 'max' },
+      ]);
+    } finally {
+      await browser.close();
+    }
+    const bundle = mainThreadBundle('dist');
+    results.push(
+      judge({ id: 'start.main_js_gzip_kb', label: 'Start: main-thread JS (gzip)', unit: 'KB', limit: 150, kind: 'max' }, [bundle.gzipBytes / 1024]),
+      judge({ id: 'start.webllm_outside_worker', label: 'Start: web-llm outside the worker chunk', unit: '(0 = no)', limit: 0, kind: 'max' }, [
+        bundle.webllmInMain || !bundle.webllmInWorker ? 1 : 0,
+      ]),
+    );
+  } finally {
+    server.kill();
+  }
+  console.log(`\n${table(results)}\n`);
+  mkdirSync('bench-results', { recursive: true });
+  const report = { date: new Date().toISOString(), runs: RUNS, chromium: chromiumPath() ?? 'playwright', results };
+  writeFileSync('bench-results/bench.json', JSON.stringify(report, null, 2));
+  const missed = results.filter((r) => !r.pass);
+  console.log(missed.length === 0 ? 'All budgets met.' : `${missed.length} budget(s) missed: ${missed.map((m) => m.id).join(', ')}`);
+  console.log('Figures written to bench-results/bench.json');
+  return missed.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

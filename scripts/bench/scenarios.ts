@@ -1,0 +1,136 @@
+/** The three benchmark scenarios; each returns raw figures for one run. */
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { INIT_SCRIPT, SEND_AND_WAIT } from './page-probes';
+import { longHistory, proseTokens, streamRunFile } from './fixtures';
+import { percentile } from './stats';
+
+export const MODEL = 'Qwen3-0.6B-q4f32_1-MLC';
+export const STREAM_TOKENS = 4000;
+export const STREAM_RATE = 2000;
+const FIXTURE_PATH = '/bench/stream.json';
+const EXPECTED = proseTokens(STREAM_TOKENS).join('').replace(/\s+/g, '');
+
+export interface StreamFigures {
+  allTokensInDom: number;
+  busyPct: number;
+  longTasks: number;
+  longestTaskMs: number;
+  paintP95Ms: number;
+  decodeErrorPct: number;
+}
+
+async function openReplay(context: BrowserContext, baseURL: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.addInitScript(INIT_SCRIPT);
+  // The stream fixture is served by the benchmark itself, from the app's origin.
+  await page.route((url) => url.pathname === FIXTURE_PATH, (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(streamRunFile(MODEL, STREAM_TOKENS, STREAM_RATE)) }),
+  );
+  await page.goto(`${baseURL}/?replay=${FIXTURE_PATH}`);
+  await page.getByTestId('load').click();
+  await page.getByTestId('model-ready').waitFor();
+  return page;
+}
+
+/** Renderer main-thread task time so far, in seconds (Chrome's own TaskDuration counter). */
+async function taskSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
+}
+
+/** Streams the fixture once and measures the main thread while it does. */
+export async function streamOnce(page: Page): Promise<StreamFigures> {
+  await page.getByTestId('prompt').fill('Benchmark prompt');
+  await page.evaluate(() => {
+    const w = window as unknown as { __qwenPaintLog: { delays: number[] }; __longTasks: unknown[] };
+    w.__qwenPaintLog.delays = [];
+    w.__longTasks = [];
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const before = await taskSeconds(cdp);
+  const startWall = Date.now();
+  await page.evaluate(SEND_AND_WAIT);
+  const wallS = (Date.now() - startWall) / 1000;
+  const after = await taskSeconds(cdp);
+  await cdp.detach();
+  await page.waitForTimeout(100); // let the last paint report arrive
+  const probe = await page.evaluate(() => {
+    const w = window as unknown as { __qwenPaintLog: { delays: number[] }; __longTasks: Array<{ duration: number }> };
+    const replies = document.querySelectorAll('[data-testid="message-assistant"] .markdown-blocks');
+    const decodeRow = [...document.querySelectorAll('[data-testid="last-reply"] tr')].find((r) => r.textContent?.includes('Decode tok/s'));
+    return {
+      delays: w.__qwenPaintLog.delays,
+      longTasks: w.__longTasks.map((t) => t.duration),
+      text: replies[replies.length - 1]?.textContent ?? '',
+      decode: Number(decodeRow?.querySelectorAll('td')[0]?.textContent ?? 'NaN'),
+    };
+  });
+  return {
+    allTokensInDom: probe.text.replace(/\s+/g, '') === EXPECTED ? 1 : 0,
+    busyPct: ((after - before) / wallS) * 100,
+    longTasks: probe.longTasks.length,
+    longestTaskMs: Math.max(0, ...probe.longTasks),
+    paintP95Ms: percentile(probe.delays, 95),
+    decodeErrorPct: (Math.abs(probe.decode - STREAM_RATE) / STREAM_RATE) * 100,
+  };
+}
+
+export async function streamingScenario(context: BrowserContext, baseURL: string): Promise<StreamFigures> {
+  const page = await openReplay(context, baseURL);
+  try {
+    return await streamOnce(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/** 50 exchanges of 500 tokens in the history: typing latency, then a new reply at full speed. */
+export async function longConversationScenario(context: BrowserContext, baseURL: string): Promise<StreamFigures & { inputP95Ms: number }> {
+  const seed = await context.newPage();
+  await seed.addInitScript(INIT_SCRIPT);
+  await seed.goto(baseURL);
+  const saved = { messages: longHistory(50, 500), settings: undefined, runs: [] };
+  await seed.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('keyval-store');
+        open.onupgradeneeded = () => open.result.createObjectStore('keyval');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('keyval', 'readwrite');
+          tx.objectStore('keyval').put(JSON.parse(value), 'qwen-webgpu:v1');
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    JSON.stringify(saved),
+  );
+  await seed.close();
+  const page = await openReplay(context, baseURL);
+  try {
+    await page.locator('[data-testid="message-assistant"]').nth(49).waitFor({ state: 'attached' });
+    await page.getByTestId('prompt').click();
+    await page.evaluate(() => ((window as unknown as { __inputDelays: number[] }).__inputDelays = []));
+    await page.keyboard.type('How fast does a mixture-of-experts model decode?', { delay: 40 });
+    await page.waitForTimeout(100);
+    const delays = await page.evaluate(() => (window as unknown as { __inputDelays: number[] }).__inputDelays);
+    const stream = await streamOnce(page);
+    return { ...stream, inputP95Ms: percentile(delays, 95) };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function startScenario(context: BrowserContext, baseURL: string): Promise<{ pickerMs: number }> {
+  const page = await context.newPage();
+  await page.addInitScript(INIT_SCRIPT);
+  try {
+    await page.goto(baseURL);
+    await page.locator('#quant-select').waitFor();
+    await page.waitForFunction(() => (window as unknown as { __pickerReadyAt?: number }).__pickerReadyAt !== undefined);
+    const pickerMs = await page.evaluate(() => (window as unknown as { __pickerReadyAt: number }).__pickerReadyAt);
+    return { pickerMs };
+  } finally {
+    await page.close();
+  }
+}

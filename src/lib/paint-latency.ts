@@ -1,0 +1,34 @@
+/**
+ * Worker-to-paint latency of streamed text, for `npm run bench`. Inert unless
+ * the page defines `globalThis.__qwenPaintLog` (the benchmark does, before the
+ * app starts), so it costs one property check per batch otherwise.
+ */
+interface PaintLog {
+  /** Milliseconds from the oldest chunk of a batch reaching the worker's host to the frame that showed it. */
+  delays: number[];
+}
+
+const log = () => (globalThis as { __qwenPaintLog?: PaintLog }).__qwenPaintLog;
+const now = () => performance.timeOrigin + performance.now();
+let pending: number[] = [];
+
+export function noteBatchArrived(sentAt: number): void {
+  if (log()) pending.push(sentAt);
+}
+
+/** Called after React committed the new text: the next frame paints it. */
+export function noteCommitted(): void {
+  const target = log();
+  if (!target || pending.length === 0) return;
+  const batch = pending;
+  pending = [];
+  requestAnimationFrame(() => {
+    // A message posted from rAF is delivered after that frame has been painted.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      const painted = now();
+      for (const sentAt of batch) target.delays.push(painted - sentAt);
+    };
+    channel.port2.postMessage(null);
+  });
+}
