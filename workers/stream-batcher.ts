@@ -15,7 +15,7 @@ export class StreamBatcher {
 
   constructor(
     private readonly send: (u: StreamUpdate) => void,
-    private readonly intervalMs = 16,
+    private readonly intervalMs = 24,
   ) {}
 
   push(text: string, t: number): void {

@@ -33,6 +33,34 @@ export const INIT_SCRIPT = `
 })();
 `;
 
+/** Clicks Send and resolves when the first streamed text is on screen (no polling from the test runner). */
+export const SEND_AND_WAIT_FIRST_TOKEN = () =>
+  new Promise<void>((resolve) => {
+    const started = () => document.querySelector('[data-testid="message-streaming"] .markdown-blocks');
+    const observer = new MutationObserver(() => {
+      if (started()) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true });
+    (document.querySelector('[data-testid="send"]') as HTMLButtonElement).click();
+  });
+
+/** Resolves when no reply is streaming any more. */
+export const WAIT_STREAM_END = () =>
+  new Promise<void>((resolve) => {
+    const check = () => {
+      if (!document.querySelector('[data-testid="message-streaming"]')) {
+        observer.disconnect();
+        resolve();
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { subtree: true, childList: true });
+    check();
+  });
+
 /** Clicks Send and resolves when the reply has finished streaming (no polling from the test runner). */
 export const SEND_AND_WAIT = () =>
   new Promise<number>((resolve) => {

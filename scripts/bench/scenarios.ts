@@ -1,6 +1,6 @@
 /** The three benchmark scenarios; each returns raw figures for one run. */
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
-import { INIT_SCRIPT, SEND_AND_WAIT } from './page-probes';
+import { INIT_SCRIPT, SEND_AND_WAIT_FIRST_TOKEN, WAIT_STREAM_END } from './page-probes';
 import { longHistory, proseTokens, streamRunFile } from './fixtures';
 import { percentile } from './stats';
 
@@ -48,9 +48,11 @@ export async function streamOnce(page: Page): Promise<StreamFigures> {
   });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  // "During the stream": from the first streamed text on screen to the reply's end.
+  await page.evaluate(SEND_AND_WAIT_FIRST_TOKEN);
   const before = await taskSeconds(cdp);
   const startWall = Date.now();
-  await page.evaluate(SEND_AND_WAIT);
+  await page.evaluate(WAIT_STREAM_END);
   const wallS = (Date.now() - startWall) / 1000;
   const after = await taskSeconds(cdp);
   await cdp.detach();

@@ -16,16 +16,33 @@ export function setDraft(draft: string): void {
   setState({ draft });
 }
 
+// Stream batches are applied to the store once per animation frame, right before it is painted.
+let pendingText = '';
+let pendingChunks = 0;
+let frame: number | null = null;
+
+function flushStream(): void {
+  if (frame !== null) cancelAnimationFrame(frame);
+  frame = null;
+  const streaming = getState().streaming;
+  if (streaming && pendingChunks > 0) {
+    setState({ streaming: { ...streaming, text: streaming.text + pendingText, chunks: streaming.chunks + pendingChunks } });
+  }
+  pendingText = '';
+  pendingChunks = 0;
+}
+
 function appendStream(u: StreamUpdate): void {
   meterStream(u);
   noteBatchArrived(u.firstChunkAt);
-  const streaming = getState().streaming;
-  if (!streaming) return;
-  setState({ streaming: { ...streaming, text: streaming.text + u.text, chunks: streaming.chunks + u.chunks } });
+  pendingText += u.text;
+  pendingChunks += u.chunks;
+  frame ??= requestAnimationFrame(flushStream);
 }
 
 /** Turns the reply in flight into a history entry (used on finish, error and crash). */
 export function settleStreaming(finishReason: ChatEntry['finishReason'], finalText?: string, runId?: string): void {
+  flushStream();
   const s = getState().streaming;
   if (!s) return;
   const text = finalText ?? s.text;
@@ -81,6 +98,7 @@ export async function send(): Promise<void> {
     settleStreaming(result.value.finishReason, result.value.text, result.value.run.id);
     return;
   }
+  flushStream();
   const partial = getState().streaming?.text ?? '';
   if (partial === '') {
     // Nothing came back: take the message out of the history and give it back to the composer.

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { useStore } from '../store/store';
 import { MessageView } from './MessageView';
 import { StreamingMessage } from './StreamingMessage';
@@ -8,7 +8,7 @@ export function MessageList() {
   const messages = useStore((s) => s.messages);
   const hydrated = useStore((s) => s.hydrated);
   const { ref, follow } = useStickToBottom<HTMLDivElement>();
-  useEffect(follow, [messages.length, follow]);
+  useLayoutEffect(follow, [messages.length, hydrated, follow]);
   return (
     <div className="messages" data-testid="messages" ref={ref}>
       {hydrated && messages.length === 0 && (

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { useStore } from '../store/store';
 import { ReplyBody } from './ReplyBody';
 import { noteCommitted } from '../lib/paint-latency';
@@ -6,10 +6,9 @@ import { noteCommitted } from '../lib/paint-latency';
 /** The reply being written; the only chat component that re-renders per batch of tokens. */
 export function StreamingMessage({ onGrow }: { onGrow: () => void }) {
   const streaming = useStore((s) => s.streaming);
-  useEffect(() => {
-    onGrow();
-    noteCommitted();
-  }, [streaming?.text, onGrow]);
+  // Before paint: the new text and the scroll that reveals it land in the same frame.
+  useLayoutEffect(onGrow, [streaming?.text, onGrow]);
+  useEffect(noteCommitted, [streaming?.text]);
   if (!streaming) return null;
   return (
     <article className="message assistant streaming" data-testid="message-streaming" aria-busy="true">

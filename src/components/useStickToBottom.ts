@@ -2,32 +2,36 @@ import { useCallback, useEffect, useRef } from 'react';
 
 /**
  * Keeps a scroll container pinned to its bottom while content grows, unless the
- * reader has scrolled up. Scrolls the container itself (never the page) at most
- * once per frame, so a fast stream costs one layout per frame, not one per batch.
+ * reader has scrolled away. Only the reader's own scrolling (wheel, touch, keys,
+ * scrollbar drag) can unpin it: layout shifts of lazily rendered messages cannot.
+ * `follow` scrolls the container itself (never the page) synchronously, so call it
+ * from a layout effect: the scroll then shares the frame's layout with the new text.
  */
 export function useStickToBottom<T extends HTMLElement>() {
   const ref = useRef<T>(null);
   const pinned = useRef(true);
-  const frame = useRef<number | null>(null);
+  const intentAt = useRef(0);
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    const intent = () => (intentAt.current = performance.now());
     const onScroll = () => {
+      if (performance.now() - intentAt.current > 800) return;
       pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
     };
+    const events = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const;
+    events.forEach((e) => el.addEventListener(e, intent, { passive: true }));
     el.addEventListener('scroll', onScroll, { passive: true });
-    return () => el.removeEventListener('scroll', onScroll);
+    return () => {
+      events.forEach((e) => el.removeEventListener(e, intent));
+      el.removeEventListener('scroll', onScroll);
+    };
   }, []);
 
-  /** Call after content changed. */
   const follow = useCallback(() => {
-    if (!pinned.current || frame.current !== null) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = null;
-      const el = ref.current;
-      if (el) el.scrollTop = el.scrollHeight;
-    });
+    const el = ref.current;
+    if (el && pinned.current) el.scrollTop = el.scrollHeight;
   }, []);
 
   return { ref, follow };

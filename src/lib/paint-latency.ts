@@ -16,19 +16,17 @@ export function noteBatchArrived(sentAt: number): void {
   if (log()) pending.push(sentAt);
 }
 
-/** Called after React committed the new text: the next frame paints it. */
+/** Called after React committed the new text, which the app does inside an animation frame callback:
+ * a message posted now is delivered once that frame has been painted. */
 export function noteCommitted(): void {
   const target = log();
   if (!target || pending.length === 0) return;
   const batch = pending;
   pending = [];
-  requestAnimationFrame(() => {
-    // A message posted from rAF is delivered after that frame has been painted.
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      const painted = now();
-      for (const sentAt of batch) target.delays.push(painted - sentAt);
-    };
-    channel.port2.postMessage(null);
-  });
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    const painted = now();
+    for (const sentAt of batch) target.delays.push(painted - sentAt);
+  };
+  channel.port2.postMessage(null);
 }
