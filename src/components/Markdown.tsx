@@ -2,13 +2,31 @@ import { memo, useCallback, useMemo, type MouseEvent } from 'react';
 import { splitBlocks } from '../lib/blocks';
 import { renderMarkdown } from '../lib/markdown';
 
+const GROUP = 16;
+
+/** Finished blocks in groups of 16: a group re-renders (and lays out) only when one of its blocks changes. */
+const BlockGroup = memo(
+  function BlockGroup({ blocks }: { blocks: readonly string[] }) {
+    return (
+      <div className="block-group">
+        {blocks.map((block, i) => (
+          <Markdown key={i} text={block} />
+        ))}
+      </div>
+    );
+  },
+  (a, b) => a.blocks.length === b.blocks.length && a.blocks.every((block, i) => block === b.blocks[i]),
+);
+
 /** A reply as blocks: while it streams, only the last block's text changes and re-renders. */
 export function MarkdownBlocks({ text }: { text: string }) {
   const blocks = splitBlocks(text);
+  const groups: string[][] = [];
+  for (let i = 0; i < blocks.length; i += GROUP) groups.push(blocks.slice(i, i + GROUP));
   return (
     <div className="markdown-blocks">
-      {blocks.map((block, i) => (
-        <Markdown key={i} text={block} />
+      {groups.map((group, i) => (
+        <BlockGroup key={i} blocks={group} />
       ))}
     </div>
   );

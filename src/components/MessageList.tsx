@@ -7,8 +7,17 @@ import { useStickToBottom } from './useStickToBottom';
 export function MessageList() {
   const messages = useStore((s) => s.messages);
   const hydrated = useStore((s) => s.hydrated);
-  const { ref, follow } = useStickToBottom<HTMLDivElement>();
-  useLayoutEffect(follow, [messages.length, hydrated, follow]);
+  const streamingId = useStore((s) => s.streaming?.id);
+  const { ref, follow, stay, keepPinned } = useStickToBottom<HTMLDivElement>();
+  // Sending (a reply starts) or loading the history brings the view to the bottom.
+  useLayoutEffect(() => {
+    if (hydrated && streamingId !== undefined) follow();
+  }, [hydrated, streamingId, follow]);
+  useLayoutEffect(() => {
+    if (hydrated) follow();
+  }, [hydrated, follow]);
+  // A finished reply joining the history keeps the view where the reader left it.
+  useLayoutEffect(stay, [messages.length, stay]);
   return (
     <div className="messages" data-testid="messages" ref={ref}>
       {hydrated && messages.length === 0 && (
@@ -17,7 +26,9 @@ export function MessageList() {
       {messages.map((m) => (
         <MessageView key={m.id} entry={m} />
       ))}
-      <StreamingMessage onGrow={follow} />
+      <StreamingMessage onCommit={keepPinned} />
+      {/* The only scroll anchor: while it is in view, the browser keeps it there as the reply grows. */}
+      <div className="scroll-anchor" aria-hidden="true" />
     </div>
   );
 }

@@ -4,10 +4,9 @@ import { ReplyBody } from './ReplyBody';
 import { noteCommitted } from '../lib/paint-latency';
 
 /** The reply being written; the only chat component that re-renders per batch of tokens. */
-export function StreamingMessage({ onGrow }: { onGrow: () => void }) {
+export function StreamingMessage({ onCommit }: { onCommit: () => void }) {
   const streaming = useStore((s) => s.streaming);
-  // Before paint: the new text and the scroll that reveals it land in the same frame.
-  useLayoutEffect(onGrow, [streaming?.text, onGrow]);
+  useLayoutEffect(onCommit, [streaming?.text, onCommit]);
   useEffect(noteCommitted, [streaming?.text]);
   if (!streaming) return null;
   return (
