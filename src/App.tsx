@@ -10,6 +10,7 @@ import { SettingsPanel } from './components/SettingsPanel';
 import { BandwidthPanel } from './components/metrics/BandwidthPanel';
 import { MemoryPanel } from './components/metrics/MemoryPanel';
 import { SpeedPanel } from './components/metrics/SpeedPanel';
+import { BigModelsSection } from './components/moe/BigModelsSection';
 
 export function App() {
   return (
@@ -35,6 +36,7 @@ export function App() {
           <RunsPanel />
         </aside>
       </main>
+      <BigModelsSection />
     </div>
   );
 }

@@ -18,6 +18,13 @@ export interface Architecture {
   qkNorm: boolean;
   maxContext: number;
   source: string;
+  /** Mixture of experts: every layer's MLP is `experts` experts, of which `perToken` run for each token. */
+  moe?: { experts: number; perToken: number; intermediate: number; sharedIntermediate?: number };
+  /** Hybrid models (Qwen3-Next, Qwen3.5/3.6): 1 layer in `fullAttentionInterval` has attention and a KV
+   * cache, the others are Gated DeltaNet (linear attention) with a fixed-size state. */
+  hybrid?: { fullAttentionInterval: number; keyHeads: number; valueHeads: number; keyDim: number; valueDim: number; convKernel: number };
+  /** Gated attention: q_proj also produces an output gate (twice its width). */
+  attnOutputGate?: boolean;
 }
 
 const card = (repo: string) => `https://huggingface.co/${repo}/blob/main/config.json`;

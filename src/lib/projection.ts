@@ -1,16 +1,93 @@
 /**
- * Speed from memory bandwidth: decoding one token reads every weight once
- * (every active weight, for mixture-of-experts models) plus the KV cache so far.
+ * Speed from memory bandwidth: decoding one token reads every weight it runs
+ * through once (the active ones, for mixture-of-experts models) plus the KV
+ * cache so far. Memory holds every weight. The same functions as the memory
+ * panel (src/lib/vram.ts) do the counting.
  */
 import type { Architecture } from './architectures';
 import type { QuantInfo } from './quant';
-import { kvBytesPerToken, weightBytes } from './vram';
+import { kvBytesPerToken, parameterCount, parametersReadPerToken, weightBytes, activeParameterCount } from './vram';
 
-export function bytesPerToken(arch: Architecture, quant: QuantInfo, contextTokens: number): number {
-  return weightBytes(arch, quant) + kvBytesPerToken(arch, quant) * contextTokens;
+/** A storage format as the estimator needs it. */
+export interface WeightFormat {
+  id: string;
+  label: string;
+  bitsPerWeight: number;
+  /** Bits per element of the KV cache. */
+  floatBits: 16 | 32;
+}
+
+/** web-llm's two 4-bit formats, llama.cpp's Q4_K_M (a mix of 4- and 6-bit blocks, about 4.9 bits per weight), 8 and 16 bits. */
+export const FORMATS: WeightFormat[] = [
+  { id: 'q4f16_1', label: '4-bit (web-llm q4f16_1)', bitsPerWeight: 4.5, floatBits: 16 },
+  { id: 'q4f32_1', label: '4-bit (web-llm q4f32_1)', bitsPerWeight: 5, floatBits: 32 },
+  { id: 'Q4_K_M', label: '4-bit (GGUF Q4_K_M)', bitsPerWeight: 4.89, floatBits: 16 },
+  { id: 'Q8_0', label: '8-bit (GGUF Q8_0)', bitsPerWeight: 8.5, floatBits: 16 },
+  { id: 'BF16', label: '16-bit (BF16)', bitsPerWeight: 16, floatBits: 16 },
+];
+
+export const format = (id: string) => FORMATS.find((f) => f.id === id) ?? FORMATS[0]!;
+
+export function bytesPerToken(arch: Architecture, quant: Pick<QuantInfo, 'bitsPerWeight' | 'floatBits'>, contextTokens: number): number {
+  return (parametersReadPerToken(arch) * quant.bitsPerWeight) / 8 + kvBytesPerToken(arch, quant) * contextTokens;
 }
 
 /** Upper bound on decode tokens/s at `gbPerSecond` of effective bandwidth. */
-export function decodeCeiling(gbPerSecond: number, arch: Architecture, quant: QuantInfo, contextTokens: number): number {
+export function decodeCeiling(gbPerSecond: number, arch: Architecture, quant: Pick<QuantInfo, 'bitsPerWeight' | 'floatBits'>, contextTokens: number): number {
   return (gbPerSecond * 1e9) / bytesPerToken(arch, quant, contextTokens);
+}
+
+export interface EstimateRow {
+  total_params_b: number;
+  active_params_b: number;
+  weights_gb: number;
+  bytes_per_token_gb: number;
+  kv_gb_per_1k: number;
+}
+
+const GB = 1e9;
+
+/** The estimator's figures for one model in one format, at `contextTokens` of KV cache read per token. */
+export function estimateRow(arch: Architecture, f: WeightFormat, contextTokens = 1000): EstimateRow {
+  return {
+    total_params_b: parameterCount(arch) / 1e9,
+    active_params_b: activeParameterCount(arch) / 1e9,
+    weights_gb: weightBytes(arch, f) / GB,
+    bytes_per_token_gb: bytesPerToken(arch, f, contextTokens) / GB,
+    kv_gb_per_1k: (kvBytesPerToken(arch, f) * 1000) / GB,
+  };
+}
+
+/** Where a bandwidth figure comes from, and so how wide the projection's range is. */
+export type BandwidthSource =
+  | { kind: 'live-run'; gbPerSecond: number; modelName: string }
+  | { kind: 'probe'; gbPerSecond: number }
+  | { kind: 'table'; gbPerSecond: number; name: string };
+
+/**
+ * Effective bandwidth shown by a live run: decode tok/s × bytes read per token of the loaded model.
+ * It already includes how efficiently the engine uses the memory.
+ */
+export function calibrateBandwidth(decodeTps: number, arch: Architecture, quant: Pick<QuantInfo, 'bitsPerWeight' | 'floatBits'>, contextTokens: number): number {
+  return (decodeTps * bytesPerToken(arch, quant, contextTokens)) / GB;
+}
+
+/**
+ * Fraction of a bandwidth figure a decoder actually gets: a live run's bandwidth is already effective
+ * (±20 % across models and contexts); a probe's or a datasheet's is raw (engines reach 50–85 % of it).
+ */
+export function efficiencyRange(source: BandwidthSource): [number, number] {
+  return source.kind === 'live-run' ? [0.8, 1.2] : [0.5, 0.85];
+}
+
+export function projectDecode(source: BandwidthSource, arch: Architecture, f: WeightFormat, contextTokens: number): { low: number; high: number } {
+  const [lo, hi] = efficiencyRange(source);
+  const ceiling = decodeCeiling(source.gbPerSecond, arch, f, contextTokens);
+  return { low: ceiling * lo, high: ceiling * hi };
+}
+
+/** Months until buying hardware costs less than paying an API for the same tokens. */
+export function breakEvenMonths(tokensPerMonth: number, apiPricePerMillion: number, hardwarePriceUSD: number): number | null {
+  const monthly = (tokensPerMonth / 1e6) * apiPricePerMillion;
+  return monthly > 0 ? hardwarePriceUSD / monthly : null;
 }

@@ -12,26 +12,65 @@ import type { QuantInfo } from './quant';
 
 export const MiB = 2 ** 20;
 
-/** Parameter count from the architecture (embeddings, attention, MLP, norms, LM head). */
-export function parameterCount(a: Architecture): number {
+const fullAttentionLayers = (a: Architecture) => (a.hybrid ? Math.floor(a.layers / a.hybrid.fullAttentionInterval) : a.layers);
+
+function attentionParams(a: Architecture): number {
   const q = a.heads * a.headDim;
   const kv = a.kvHeads * a.headDim;
-  const attention = a.hidden * q + 2 * a.hidden * kv + q * a.hidden + (a.qkvBias ? q + 2 * kv : 0);
-  const mlp = 3 * a.hidden * a.intermediate;
-  const norms = 2 * a.hidden + (a.qkNorm ? 2 * a.headDim : 0);
+  return a.hidden * q * (a.attnOutputGate ? 2 : 1) + 2 * a.hidden * kv + q * a.hidden + (a.qkvBias ? q + 2 * kv : 0) + (a.qkNorm ? 2 * a.headDim : 0);
+}
+
+/** A Gated DeltaNet layer: q, k, v and gate projections, the beta/alpha projections, a short convolution, the output. */
+function linearAttentionParams(a: Architecture): number {
+  const h = a.hybrid!;
+  const qk = h.keyHeads * h.keyDim;
+  const v = h.valueHeads * h.valueDim;
+  return a.hidden * (2 * qk + 2 * v) + a.hidden * 2 * h.valueHeads + (2 * qk + v) * h.convKernel + v * a.hidden + 2 * h.valueHeads + h.valueDim;
+}
+
+/** MLP parameters of one layer: all of them, or only those one token runs through. */
+function mlpParams(a: Architecture, active: boolean): number {
+  if (!a.moe) return 3 * a.hidden * a.intermediate;
+  const m = a.moe;
+  const routed = (active ? m.perToken : m.experts) * 3 * a.hidden * m.intermediate;
+  const shared = m.sharedIntermediate ? 3 * a.hidden * m.sharedIntermediate + a.hidden : 0;
+  return a.hidden * m.experts + routed + shared;
+}
+
+function layerParams(a: Architecture, active: boolean): number {
+  const full = fullAttentionLayers(a);
+  const mixers = full * attentionParams(a) + (a.layers - full) * (a.hybrid ? linearAttentionParams(a) : 0);
+  return mixers + a.layers * (mlpParams(a, active) + 2 * a.hidden);
+}
+
+/** Parameter count from the architecture (embeddings, attention, MLP or experts, norms, LM head). */
+export function parameterCount(a: Architecture): number {
   const embedding = a.vocab * a.hidden;
-  return a.layers * (attention + mlp + norms) + a.hidden + embedding + (a.tiedEmbeddings ? 0 : embedding);
+  return layerParams(a, false) + a.hidden + embedding + (a.tiedEmbeddings ? 0 : embedding);
+}
+
+/** Parameters one token runs through, as model cards count them (embeddings included). */
+export function activeParameterCount(a: Architecture): number {
+  const embedding = a.vocab * a.hidden;
+  return layerParams(a, true) + a.hidden + embedding + (a.tiedEmbeddings ? 0 : embedding);
+}
+
+/** Parameters read from memory to decode one token: the active ones, less the input embedding
+ * table when it is separate from the LM head (one row of it is read, not all). */
+export function parametersReadPerToken(a: Architecture): number {
+  return activeParameterCount(a) - (a.tiedEmbeddings ? 0 : a.vocab * a.hidden);
 }
 
 /** Bytes per element of the KV cache and activations: MLC keeps them in the quantization's float type. */
-const floatBytes = (quant: QuantInfo) => quant.floatBits / 8;
+const floatBytes = (quant: Pick<QuantInfo, 'floatBits'>) => quant.floatBits / 8;
 
-export function weightBytes(a: Architecture, quant: QuantInfo): number {
+export function weightBytes(a: Architecture, quant: Pick<QuantInfo, 'bitsPerWeight'>): number {
   return (parameterCount(a) * quant.bitsPerWeight) / 8;
 }
 
-export function kvBytesPerToken(a: Architecture, quant: QuantInfo): number {
-  return a.layers * a.kvHeads * a.headDim * 2 * floatBytes(quant);
+/** KV cache bytes per token: only full-attention layers keep one (linear layers hold a fixed state). */
+export function kvBytesPerToken(a: Architecture, quant: Pick<QuantInfo, 'floatBits'>): number {
+  return fullAttentionLayers(a) * a.kvHeads * a.headDim * 2 * floatBytes(quant);
 }
 
 export function tempBytes(a: Architecture, quant: QuantInfo, prefillChunk: number): number {

@@ -1,0 +1,7 @@
+// npm run hw [-- --json]: memory and bytes-per-token estimates for every Qwen model × format,
+// so the numbers behind the "would it run here?" view can be checked outside the browser.
+import { hwMarkdown, hwRows } from '../src/lib/hw-table';
+
+const rows = hwRows(1000);
+if (process.argv.includes('--json')) for (const r of rows) console.log(JSON.stringify(r));
+else console.log(`${hwMarkdown(rows)}\n\nGB = 10^9 bytes. Bytes per token: parameters read per token (active ones, input embedding excluded) + KV cache at 1,000 tokens.`);

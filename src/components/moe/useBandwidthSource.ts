@@ -1,0 +1,22 @@
+import { variantOf } from '../../catalog-data';
+import { architectureOf } from '../../lib/architectures';
+import { calibrateBandwidth, type BandwidthSource } from '../../lib/projection';
+import { useStore } from '../../store/store';
+
+/**
+ * The user's own bandwidth: calibrated from the last *measured* reply when there is one
+ * (replayed runs are not this machine), else the bandwidth probe, else nothing.
+ */
+export function useOwnBandwidth(): BandwidthSource | null {
+  const reply = useStore((s) => s.lastReply);
+  const probe = useStore((s) => s.bandwidth.result?.gbPerSecond ?? null);
+  const runModel = useStore((s) => (s.lastReply ? s.runs.find((r) => r.id === s.lastReply!.runId)?.modelId : undefined));
+  const found = variantOf(runModel ?? null);
+  const arch = found ? architectureOf(found.model.name) : null;
+  if (reply && reply.source === 'measured' && found && arch) {
+    const tps = reply.engine?.extra.decode_tokens_per_s ?? reply.app.extra.decode_tokens_per_s;
+    const context = (reply.engine?.prompt_tokens ?? reply.app.prompt_tokens) + reply.app.completion_tokens;
+    if (tps > 0) return { kind: 'live-run', gbPerSecond: calibrateBandwidth(tps, arch, found.variant.quant, context), modelName: found.variant.modelId };
+  }
+  return probe !== null ? { kind: 'probe', gbPerSecond: probe } : null;
+}
