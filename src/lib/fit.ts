@@ -57,7 +57,8 @@ export function explain(rows: Projection[], modelName: string, formatLabel: stri
   const row = rows.find((r) => r.model.name === modelName);
   if (!row) return '';
   const need = `${row.model.name} at ${formatLabel} needs ~${round(row.needGB)} GB`;
-  const memory = where.memoryGB === null ? '' : where.hardware ? `the ${where.hardware}'s ${round(where.memoryGB)} GB` : `your ${round(where.memoryGB)} GB`;
+  const gb = where.memoryGB === null ? '' : `${Math.round(where.memoryGB * 10) / 10} GB`;
+  const memory = where.hardware ? `the ${where.hardware}'s ${gb}` : `your ${gb}`;
   const fit =
     where.memoryGB === null ? ' (enter your GPU memory to see whether it fits)' : row.fits ? `: it fits in ${memory}` : `: it does not fit in ${memory}`;
   if (!row.decode) return `${need}${fit}. Chat with a model or measure the bandwidth to project its speed.`;

@@ -96,6 +96,19 @@ describe('the MoE argument in numbers', () => {
     expect(on4090).toContain("it fits in the RTX 4090's 24 GB. On the RTX 4090 it would decode");
   });
 
+  it('brackets published speeds: Qwen3-30B-A3B at 8-bit ≈ 180 tok/s on an RTX 5090, dense Qwen3-32B at 4-bit ≈ 40 on an RTX 4090', () => {
+    const on = (id: string, model: string, f: string) => {
+      const h = hardware(id)!;
+      return project(format(f), h.memoryGB, { kind: 'table', gbPerSecond: h.bandwidthGBs, name: h.name }).find((r) => r.model.name === model)!.decode!;
+    };
+    const moe5090 = on('rtx5090', 'Qwen3-30B-A3B', 'Q8_0');
+    expect(moe5090.low).toBeLessThanOrEqual(180);
+    expect(moe5090.high).toBeGreaterThanOrEqual(180);
+    const dense4090 = on('rtx4090', 'Qwen3-32B', 'Q4_K_M');
+    expect(dense4090.low).toBeLessThanOrEqual(40);
+    expect(dense4090.high).toBeGreaterThanOrEqual(40);
+  });
+
   it('computes the break-even time of buying hardware against an API', () => {
     expect(breakEvenMonths(50e6, 2, 1600)).toBeCloseTo(16, 6);
     expect(breakEvenMonths(0, 2, 1600)).toBeNull();
