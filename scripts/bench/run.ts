@@ -35,10 +35,13 @@ async function waitForServer(url: string, timeoutMs: number): Promise<void> {
 
 async function main(): Promise<number> {
   if (!process.argv.includes('--no-build')) {
-    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     if (build.status !== 0) return 1;
   }
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  // Vite's own entry (not npx), so that killing the child really stops the server.
+  const server: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    stdio: 'ignore',
+  });
   const results: FigureResult[] = [];
   try {
     await waitForServer(BASE, 30_000);

@@ -4,16 +4,23 @@ import { architectureOf } from '../../lib/architectures';
 import { decodeCeiling } from '../../lib/projection';
 import { useStore } from '../../store/store';
 import { ErrorNotice } from '../ErrorNotice';
+import type { Architecture } from '../../lib/architectures';
+import type { QuantInfo } from '../../lib/quant';
+import { useContextTokens } from './useContextTokens';
 import { Figure, fmt } from './Figure';
+
+/** Depends on the live context, so it re-renders alone. */
+function Ceiling({ gbps, arch, quant, label }: { gbps: number; arch: Architecture; quant: QuantInfo; label: string }) {
+  const contextTokens = useContextTokens();
+  return <Figure label={`Decode ceiling, ${label}`} value={fmt(decodeCeiling(gbps, arch, quant, contextTokens), 0)} unit="tok/s" source="estimate" testId="decode-ceiling" />;
+}
 
 export function BandwidthPanel() {
   const probe = useStore((s) => s.bandwidth);
   const modelId = useStore((s) => s.loadedId ?? s.selectedId);
-  const contextTokens = useStore((s) => (s.live ? s.live.promptTokensEst + s.live.tokens : 0));
   const found = variantOf(modelId);
   const arch = found ? architectureOf(found.model.name) : null;
   const gbps = probe.result?.gbPerSecond ?? null;
-  const ceiling = gbps !== null && arch && found ? decodeCeiling(gbps, arch, found.variant.quant, contextTokens) : null;
   return (
     <section className="panel bandwidth" aria-label="Memory bandwidth" data-testid="bandwidth-panel">
       <h2>Memory bandwidth</h2>
@@ -25,7 +32,11 @@ export function BandwidthPanel() {
       {probe.result && (
         <div className="figure-grid">
           <Figure label="Effective bandwidth" value={fmt(gbps, 1)} unit="GB/s" source="measured" testId="bandwidth" />
-          <Figure label={`Decode ceiling, ${found?.variant.modelId ?? 'model'}`} value={fmt(ceiling, 0)} unit="tok/s" source="estimate" testId="decode-ceiling" />
+          {arch && found && gbps !== null ? (
+            <Ceiling gbps={gbps} arch={arch} quant={found.variant.quant} label={found.variant.modelId} />
+          ) : (
+            <Figure label="Decode ceiling" value="–" unit="tok/s" source="estimate" testId="decode-ceiling" />
+          )}
         </div>
       )}
       {probe.result && (

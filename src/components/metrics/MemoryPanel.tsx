@@ -1,7 +1,10 @@
 import { toggleMemorySelfTest, setGpuMemoryGB } from '../../actions/gpu-probe-actions';
 import { variantOf } from '../../catalog-data';
 import { architectureOf } from '../../lib/architectures';
-import { MiB, estimateMemory } from '../../lib/vram';
+import { MiB, estimateMemory, kvBytesPerToken } from '../../lib/vram';
+import type { Architecture } from '../../lib/architectures';
+import type { QuantInfo } from '../../lib/quant';
+import { useContextTokens } from './useContextTokens';
 import { useStore } from '../../store/store';
 import { Figure, fmt } from './Figure';
 import { MemoryBars } from './MemoryBars';
@@ -10,21 +13,21 @@ const GiB = 2 ** 30;
 
 function useEstimate() {
   const modelId = useStore((s) => s.loadedId ?? s.selectedId);
-  const contextTokens = useStore((s) => (s.live ? s.live.promptTokensEst + s.live.tokens : 0));
   const found = variantOf(modelId);
   const arch = found ? architectureOf(found.model.name) : null;
-  if (!found || !arch) return { found, arch, now: null, full: null };
+  if (!found || !arch) return { found, arch, full: null };
   const windowTokens = found.variant.contextWindow ?? arch.maxContext;
-  return {
-    found,
-    arch,
-    now: estimateMemory(arch, found.variant.quant, contextTokens),
-    full: estimateMemory(arch, found.variant.quant, windowTokens),
-  };
+  return { found, arch, full: estimateMemory(arch, found.variant.quant, windowTokens) };
+}
+
+/** The only live value in the panel, in its own component so the rest does not re-render with it. */
+function KvNow({ arch, quant }: { arch: Architecture; quant: QuantInfo }) {
+  const contextTokens = useContextTokens();
+  return <>{fmt((kvBytesPerToken(arch, quant) * contextTokens) / MiB, 0)} MB</>;
 }
 
 export function MemoryPanel() {
-  const { found, arch, now, full } = useEstimate();
+  const { found, arch, full } = useEstimate();
   const measured = useStore((s) => s.memory);
   const gpuGB = useStore((s) => s.prefs.gpuMemoryGB);
   const selfTest = useStore((s) => s.selfTest);
@@ -46,12 +49,12 @@ export function MemoryPanel() {
           { label: 'measured', gb: measured.liveBytes / GiB, kind: 'measured' },
         ]}
       />
-      {full && now ? (
+      {full && arch && found ? (
         <table className="breakdown" data-testid="mem-breakdown">
           <caption>Estimate, broken down</caption>
           <tbody>
-            <tr><th scope="row">Weights ({found?.variant.quant.bitsPerWeight} bits each)</th><td>{fmt(full.weights / MiB, 0)} MB</td></tr>
-            <tr><th scope="row">KV cache, context now</th><td>{fmt(now.kv / MiB, 0)} MB</td></tr>
+            <tr><th scope="row">Weights ({found.variant.quant.bitsPerWeight} bits each)</th><td>{fmt(full.weights / MiB, 0)} MB</td></tr>
+            <tr><th scope="row">KV cache, context now</th><td><KvNow arch={arch} quant={found.variant.quant} /></td></tr>
             <tr><th scope="row">KV cache, full window</th><td>{fmt(full.kv / MiB, 0)} MB</td></tr>
             <tr><th scope="row">Prefill buffers (1024-token chunk)</th><td>{fmt(full.temp / MiB, 0)} MB</td></tr>
           </tbody>

@@ -2,6 +2,7 @@ import { useStore } from '../../store/store';
 import { Figure, fmt } from './Figure';
 import { Sparkline } from './Sparkline';
 import { LastReply } from './LastReply';
+import { useContextTokens } from './useContextTokens';
 
 // Each figure subscribes to its own value, so a refresh re-renders only what changed.
 function DecodeRate() {
@@ -39,7 +40,9 @@ function Tokens() {
 }
 
 function Context() {
-  const used = useStore((s) => (s.live ? s.live.promptTokensEst + s.live.tokens : null));
+  const hasLive = useStore((s) => s.live !== null);
+  const tokens = useContextTokens();
+  const used = hasLive ? tokens : null;
   const size = useStore((s) => s.contextWindow);
   return (
     <Figure label="Context used" value={used === null ? '–' : `≈${used} / ${size ?? '?'}`} unit="tokens" source="estimate" testId="context" />
