@@ -64,8 +64,7 @@ export function MemoryPanel() {
       )}
       {arch && (
         <p className="muted small">
-          Architecture from <a href={arch.source} target="_blank" rel="noopener noreferrer">config.json</a>. Peak held: {fmt(measured.peakBytes / GiB, 2)} GB in{' '}
-          {measured.buffers} buffers.
+          Architecture from <a href={arch.source} target="_blank" rel="noopener noreferrer">config.json</a>. Peak held (measured): {fmt(measured.peakBytes / GiB, 2)} GB; {measured.buffers} buffers live now.
         </p>
       )}
       {mismatches.length > 0 && (

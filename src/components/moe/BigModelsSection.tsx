@@ -92,10 +92,10 @@ export function BigModelsSection() {
         <thead>
           <tr>
             <th>model</th>
-            <th>total / active</th>
-            <th>needs</th>
+            <th>total / active (model card)</th>
+            <th>needs (estimate)</th>
             <th>fits</th>
-            <th>decode tok/s</th>
+            <th>decode tok/s (projected)</th>
           </tr>
         </thead>
         <tbody>
