@@ -65,10 +65,16 @@ export class WebLLMEngine implements InferenceEngine {
   private readonly appConfig: AppConfig = prebuiltAppConfig;
   // One MLCEngine for the worker's life: reload() unloads the previous model and its GPU device.
   private readonly mlc = new MLCEngine({ appConfig: this.appConfig, logLevel: 'WARN' });
+  private loading = false;
 
   async load(modelId: string, onProgress: (p: LoadProgress) => void): Promise<EngineLoadInfo> {
     this.mlc.setInitProgressCallback((r) => onProgress({ progress: r.progress, timeElapsed: r.timeElapsed, text: r.text }));
-    await this.mlc.reload(modelId);
+    this.loading = true;
+    try {
+      await this.mlc.reload(modelId);
+    } finally {
+      this.loading = false;
+    }
     const record = this.appConfig.model_list.find((r) => r.model_id === modelId);
     return {
       contextWindow: record?.overrides?.context_window_size ?? null,
@@ -77,8 +83,9 @@ export class WebLLMEngine implements InferenceEngine {
   }
 
   async cancelLoad(): Promise<void> {
-    // unload() aborts web-llm's reload controller, which stops the downloads in flight.
-    await this.mlc.unload();
+    // unload() aborts web-llm's reload controller, which stops the downloads in flight. With no load
+    // in flight it would instead dispose the loaded model under a generation that is still stopping.
+    if (this.loading) await this.mlc.unload();
   }
 
   async *stream(modelId: string, messages: ChatMessage[], settings: RunSettings): AsyncIterable<EngineChunk> {
