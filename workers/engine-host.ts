@@ -34,10 +34,6 @@ export class EngineHost {
     private readonly deps: HostDeps,
   ) {}
 
-  get engineKind() {
-    return this.engine.kind;
-  }
-
   get loaded() {
     return this.loadedModel;
   }
@@ -171,7 +167,6 @@ export class EngineHost {
       progress,
       hosts: this.deps.hostsOf(modelId),
       ...(lastUrl ? { lastUrl } : {}),
-      ...(this.contextWindow ? { contextWindow: this.contextWindow } : {}),
     });
   }
 }

@@ -38,10 +38,6 @@ export function installDeviceTracking(lost: (message: string) => void): void {
   };
 }
 
-export function liveDeviceCount(): number {
-  return live.size;
-}
-
 /** Destroys devices created at or after `since` (by a load that did not finish). */
 export function releaseDevicesSince(since: number): void {
   for (const entry of live) {

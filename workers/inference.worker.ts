@@ -8,7 +8,7 @@ import { makeError } from '../src/lib/errors';
 import { parseRunFile } from '../src/lib/runs';
 import type { InferenceEngine } from './engine';
 import { EngineHost } from './engine-host';
-import { adapterSummary, installDeviceTracking, liveDeviceCount, probeGpu, releaseDevicesSince } from './gpu';
+import { adapterSummary, installDeviceTracking, probeGpu, releaseDevicesSince } from './gpu';
 import { installNetTracking, lastUrlSince } from './net-tracker';
 import { installMemoryCounter, memoryStats, onMemoryChange, resetPeak } from './gpu-memory';
 import { probeBandwidth } from './bandwidth-probe';
@@ -173,10 +173,6 @@ const api = {
   },
 
   releaseTestBuffers,
-
-  diagnostics() {
-    return { liveDevices: liveDeviceCount(), engine: host.engineKind, loaded: host.loaded };
-  },
 };
 
 export type InferenceApi = typeof api;

@@ -60,21 +60,3 @@ export const WAIT_STREAM_END = () =>
     observer.observe(document.body, { subtree: true, childList: true });
     check();
   });
-
-/** Clicks Send and resolves when the reply has finished streaming (no polling from the test runner). */
-export const SEND_AND_WAIT = () =>
-  new Promise<number>((resolve) => {
-    const started = performance.now();
-    let seen = false;
-    const done = () => {
-      const streaming = document.querySelector('[data-testid="message-streaming"]');
-      if (streaming) seen = true;
-      if (seen && !streaming) {
-        observer.disconnect();
-        resolve(performance.now() - started);
-      }
-    };
-    const observer = new MutationObserver(done);
-    observer.observe(document.body, { subtree: true, childList: true });
-    (document.querySelector('[data-testid="send"]') as HTMLButtonElement).click();
-  });

@@ -9,7 +9,7 @@ import { getState, setState } from '../store/store';
 import type { LiveMetrics } from '../store/types';
 import type { StreamUpdate } from '../../workers/protocol';
 
-export const REFRESH_MS = 200;
+const REFRESH_MS = 200;
 const HISTORY = 150;
 
 let meter: TokenRateMeter | null = null;

@@ -52,10 +52,6 @@ export function inference(): InferenceRemote {
   return remote ?? start();
 }
 
-export function isRunning(): boolean {
-  return remote !== null;
-}
-
 /** Kills the worker (and with it the GPU device and any loaded model). */
 export function terminate(): void {
   generation++;

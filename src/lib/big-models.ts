@@ -31,8 +31,25 @@ const QWEN3_30B_A3B: Architecture = {
   source: card('Qwen/Qwen3-30B-A3B'),
 };
 
-/** Qwen3-Next and Qwen3.5/3.6 MoE: gated attention every 4th layer, Gated DeltaNet in the others. */
-const hybrid = { fullAttentionInterval: 4, keyHeads: 16, valueHeads: 32, keyDim: 128, valueDim: 128, convKernel: 4 };
+/** Qwen3-Next and Qwen3.5/3.6 MoE share this shape: gated attention every 4th layer, Gated DeltaNet in
+ * the others, 512-wide routed and shared experts; they differ in depth, expert count and vocabulary. */
+function hybridMoe(layers: number, experts: number, perToken: number, vocab: number, source: string): Architecture {
+  return {
+    ...qwen3,
+    hidden: 2048,
+    layers,
+    heads: 16,
+    kvHeads: 2,
+    headDim: 256,
+    intermediate: 512,
+    vocab,
+    maxContext: 262144,
+    attnOutputGate: true,
+    hybrid: { fullAttentionInterval: 4, keyHeads: 16, valueHeads: 32, keyDim: 128, valueDim: 128, convKernel: 4 },
+    moe: { experts, perToken, intermediate: 512, sharedIntermediate: 512 },
+    source,
+  };
+}
 
 const dense = (name: string, totalB: number): BigModel => ({
   name,
@@ -75,40 +92,13 @@ export const BIG_MODELS: BigModel[] = [
   {
     name: 'Qwen3-Next-80B-A3B',
     kind: 'moe',
-    arch: {
-      ...qwen3,
-      hidden: 2048,
-      layers: 48,
-      heads: 16,
-      kvHeads: 2,
-      headDim: 256,
-      intermediate: 5120,
-      maxContext: 262144,
-      attnOutputGate: true,
-      hybrid,
-      moe: { experts: 512, perToken: 10, intermediate: 512, sharedIntermediate: 512 },
-      source: card('Qwen/Qwen3-Next-80B-A3B-Instruct'),
-    },
+    arch: hybridMoe(48, 512, 10, 151936, card('Qwen/Qwen3-Next-80B-A3B-Instruct')),
     published: { totalB: 80, activeB: 3 },
   },
   {
     name: 'Qwen3.6-35B-A3B',
     kind: 'moe',
-    arch: {
-      ...qwen3,
-      hidden: 2048,
-      layers: 40,
-      heads: 16,
-      kvHeads: 2,
-      headDim: 256,
-      intermediate: 512,
-      vocab: 248320,
-      maxContext: 262144,
-      attnOutputGate: true,
-      hybrid,
-      moe: { experts: 256, perToken: 8, intermediate: 512, sharedIntermediate: 512 },
-      source: card('Qwen/Qwen3.6-35B-A3B'),
-    },
+    arch: hybridMoe(40, 256, 8, 248320, card('Qwen/Qwen3.6-35B-A3B')),
     published: { totalB: 35, activeB: 3 },
   },
 ];

@@ -40,7 +40,6 @@ export interface ErrorContext {
   progress?: number;
   /** Hosts the selected model is fetched from, used when lastUrl is unknown. */
   hosts?: string[];
-  contextWindow?: number;
 }
 
 const BROWSERS =
