@@ -1,7 +1,6 @@
 import { useLayoutEffect } from 'react';
 import { useStore } from '../store/store';
 import { MessageView } from './MessageView';
-import { StreamingMessage } from './StreamingMessage';
 import { useStickToBottom } from './useStickToBottom';
 
 export function MessageList() {
@@ -23,10 +22,11 @@ export function MessageList() {
       {hydrated && messages.length === 0 && (
         <p className="empty">Nothing you type here leaves this device: the model runs on your own GPU.</p>
       )}
-      {messages.map((m) => (
-        <MessageView key={m.id} entry={m} />
-      ))}
-      <StreamingMessage onCommit={keepPinned} />
+      {/* One list, so the reply being written and the entry it becomes share a key and an element. */}
+      {[
+        ...messages.map((m) => <MessageView key={m.id} entry={m} />),
+        ...(streamingId !== undefined ? [<MessageView key={streamingId} entry="streaming" onCommit={keepPinned} />] : []),
+      ]}
       {/* The only scroll anchor: while it is in view, the browser keeps it there as the reply grows. */}
       <div className="scroll-anchor" aria-hidden="true" />
     </div>

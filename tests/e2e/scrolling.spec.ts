@@ -20,6 +20,9 @@ test('the chat follows a growing reply, and stops following when the reader scro
   expect(await page.evaluate(gap)).toBeLessThan(4);
 
   await waitForReplyDone(page);
+  // Finishing swaps nothing out from under the view: it is still at the end of the reply.
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(gap)).toBeLessThan(4);
   await sendPrompt(page, 'second');
   await expect(streaming).toBeVisible();
   await page.getByTestId('messages').hover();
