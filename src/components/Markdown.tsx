@@ -1,10 +1,9 @@
-import { memo, useCallback, useMemo, type MouseEvent } from 'react';
-import { splitBlocks } from '../lib/blocks';
+import { memo, useMemo, type MouseEvent } from 'react';
+import { BLOCKS_PER_GROUP, splitBlocks } from '../lib/blocks';
 import { renderMarkdown } from '../lib/markdown';
+import { copyCodeFrom } from './copy-code';
 
-const GROUP = 16;
-
-/** Finished blocks in groups of 16: a group re-renders (and lays out) only when one of its blocks changes. */
+/** Finished blocks in groups: a group re-renders (and lays out) only when one of its blocks changes. */
 const BlockGroup = memo(
   function BlockGroup({ blocks }: { blocks: readonly string[] }) {
     return (
@@ -22,7 +21,7 @@ const BlockGroup = memo(
 export function MarkdownBlocks({ text }: { text: string }) {
   const blocks = splitBlocks(text);
   const groups: string[][] = [];
-  for (let i = 0; i < blocks.length; i += GROUP) groups.push(blocks.slice(i, i + GROUP));
+  for (let i = 0; i < blocks.length; i += BLOCKS_PER_GROUP) groups.push(blocks.slice(i, i + BLOCKS_PER_GROUP));
   return (
     <div className="markdown-blocks">
       {groups.map((group, i) => (
@@ -32,21 +31,11 @@ export function MarkdownBlocks({ text }: { text: string }) {
   );
 }
 
+const onCopyClick = (e: MouseEvent<HTMLDivElement>) => copyCodeFrom(e.target);
+
 /** Renders sanitised markdown; code blocks get a working copy button. */
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
   const html = useMemo(() => renderMarkdown(text), [text]);
-  const onClick = useCallback((e: MouseEvent<HTMLDivElement>) => {
-    const button = (e.target as HTMLElement).closest('button[data-copy]');
-    const code = button?.closest('.code-block')?.querySelector('code');
-    if (!button || !code) return;
-    void navigator.clipboard.writeText(code.textContent ?? '').then(
-      () => {
-        button.textContent = 'Copied';
-        setTimeout(() => (button.textContent = 'Copy'), 1500);
-      },
-      () => (button.textContent = 'Copy failed'),
-    );
-  }, []);
   // The HTML comes from renderMarkdown, which escapes raw HTML and sanitises with DOMPurify.
-  return <div className="markdown" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <div className="markdown" onClick={onCopyClick} dangerouslySetInnerHTML={{ __html: html }} />;
 });

@@ -1,7 +1,7 @@
-import { memo, useEffect, useLayoutEffect } from 'react';
+import { memo } from 'react';
 import { useStore } from '../store/store';
 import type { ChatEntry } from '../store/types';
-import { noteCommitted } from '../lib/paint-latency';
+import { LiveReply } from './live/LiveReply';
 import { ReplyBody } from './ReplyBody';
 
 const FINISH_NOTE: Partial<Record<NonNullable<ChatEntry['finishReason']>, string>> = {
@@ -19,24 +19,18 @@ type Props = { entry: ChatEntry; onCommit?: never } | { entry: 'streaming'; onCo
  * Finished messages are memoised, so streaming never re-renders the history.
  */
 export const MessageView = memo(function MessageView({ entry, onCommit }: Props) {
-  // Only the streaming row subscribes to a value that changes per batch of tokens.
-  const live = useStore((s) => (entry === 'streaming' ? s.streaming : null));
-  const text = live?.text;
-  useLayoutEffect(() => {
-    if (text !== undefined) onCommit?.();
-  }, [text, onCommit]);
-  useEffect(() => {
-    if (text !== undefined) noteCommitted();
-  }, [text]);
+  // The streaming row reads only what stays fixed during a reply; its text goes through LiveReply.
+  const liveModel = useStore((s) => (entry === 'streaming' ? (s.streaming?.modelId ?? null) : null));
+  const liveReplayed = useStore((s) => entry === 'streaming' && s.streaming?.replayed === true);
   if (entry === 'streaming') {
-    if (!live) return null;
+    if (liveModel === null) return null;
     return (
       <article className="message assistant streaming" data-testid="message-streaming" aria-busy="true">
-        <ReplyBody text={live.text} streaming />
+        <LiveReply onWrite={onCommit} />
         {/* The token count lives in the speed panel: a figure changing here each batch would cost a repaint. */}
         <footer className="message-meta">
-          {live.modelId} · writing…
-          {live.replayed && <span className="badge replay">replayed</span>}
+          {liveModel} · writing…
+          {liveReplayed && <span className="badge replay">replayed</span>}
         </footer>
       </article>
     );
@@ -47,7 +41,7 @@ export const MessageView = memo(function MessageView({ entry, onCommit }: Props)
       {entry.role === 'user' ? (
         <div className="user-text">{entry.content}</div>
       ) : (
-        <ReplyBody text={entry.content} streaming={false} />
+        <ReplyBody text={entry.content} />
       )}
       {entry.role === 'assistant' && (
         <footer className="message-meta">

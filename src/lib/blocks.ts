@@ -1,30 +1,61 @@
 /**
  * Splits markdown into top-level blocks at blank lines outside code fences,
  * so a streaming reply re-renders only its last block: the finished ones keep
- * their identical text and are skipped by memoisation.
+ * their identical text and are rendered once.
  */
-export function splitBlocks(text: string): string[] {
-  const blocks: string[] = [];
-  let start = 0;
-  let fence: string | null = null;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd);
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker) {
-      if (fence === null) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
-    } else if (fence === null && line.trim() === '') {
-      const block = text.slice(start, lineStart);
-      if (block.trim() !== '') blocks.push(block);
-      start = lineEnd + 1;
+
+/** Blocks per group: a group re-renders (and is laid out) only when one of its blocks changes. */
+export const BLOCKS_PER_GROUP = 16;
+
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+
+/**
+ * The splitter for a text that only grows (a reply being written): each call
+ * scans only the lines that arrived since the last one. A block is finished at
+ * the first blank line after it; the last, unfinished one is the tail.
+ */
+export class BlockSplitter {
+  /** Every finished block so far, in order; earlier entries never change. */
+  readonly blocks: string[] = [];
+  private text = '';
+  /** Start of the first line not scanned yet (only whole lines are scanned). */
+  private lineStart = 0;
+  private blockStart = 0;
+  private fence: string | null = null;
+
+  /** Takes the whole text so far, which must extend the previous one. Returns how many blocks it finished. */
+  push(text: string): number {
+    this.text = text;
+    const before = this.blocks.length;
+    for (let newline = text.indexOf('\n', this.lineStart); newline !== -1; newline = text.indexOf('\n', this.lineStart)) {
+      this.scanLine(text.slice(this.lineStart, newline), newline);
+      this.lineStart = newline + 1;
     }
-    if (newline === -1) break;
-    lineStart = newline + 1;
+    return this.blocks.length - before;
   }
-  const rest = text.slice(start);
-  if (rest.trim() !== '') blocks.push(rest);
-  return blocks;
+
+  /** The unfinished last block, or '' when there is none yet. */
+  get tail(): string {
+    const rest = this.text.slice(this.blockStart);
+    return rest.trim() === '' ? '' : rest;
+  }
+
+  private scanLine(line: string, lineEnd: number): void {
+    const marker = FENCE.exec(line)?.[1];
+    if (marker) {
+      if (this.fence === null) this.fence = marker;
+      else if (marker[0] === this.fence[0] && marker.length >= this.fence.length) this.fence = null;
+    } else if (this.fence === null && line.trim() === '') {
+      const block = this.text.slice(this.blockStart, this.lineStart);
+      if (block.trim() !== '') this.blocks.push(block);
+      this.blockStart = lineEnd + 1;
+    }
+  }
+}
+
+export function splitBlocks(text: string): string[] {
+  const splitter = new BlockSplitter();
+  splitter.push(text);
+  const tail = splitter.tail;
+  return tail === '' ? splitter.blocks : [...splitter.blocks, tail];
 }

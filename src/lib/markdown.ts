@@ -59,10 +59,12 @@ function purifier(): typeof DOMPurify {
 const rendered = new Map<string, string>();
 const CACHE_ENTRIES = 2000;
 
-export function renderMarkdown(source: string): string {
+/** Sanitised HTML for a markdown source. `cache: false` for text that will not be seen again (a block still being written). */
+export function renderMarkdown(source: string, { cache = true } = {}): string {
   const hit = rendered.get(source);
   if (hit !== undefined) return hit;
   const html = purifier().sanitize(marked.parse(source) as string) as string;
+  if (!cache) return html;
   if (rendered.size >= CACHE_ENTRIES) rendered.delete(rendered.keys().next().value as string);
   rendered.set(source, html);
   return html;

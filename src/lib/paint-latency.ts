@@ -16,7 +16,7 @@ export function noteBatchArrived(sentAt: number): void {
   if (log()) pending.push(sentAt);
 }
 
-/** Called after React committed the new text, which the app does inside an animation frame callback:
+/** Called once the new text is in the DOM, which the app does inside an animation frame callback:
  * a message posted now is delivered once that frame has been painted. */
 export function noteCommitted(): void {
   const target = log();

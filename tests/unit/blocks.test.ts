@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitBlocks } from '../../src/lib/blocks';
+import { BlockSplitter, splitBlocks } from '../../src/lib/blocks';
 
 describe('splitBlocks', () => {
   it('splits paragraphs at blank lines', () => {
@@ -19,5 +19,36 @@ describe('splitBlocks', () => {
 
   it('returns nothing for blank text', () => {
     expect(splitBlocks('\n\n  \n')).toEqual([]);
+  });
+});
+
+describe('BlockSplitter', () => {
+  const sample = 'Intro line\n\n```py\nx = 1\n\n\ny = 2\n```\n\n- a\n- b\n\n> quote\n\n\n~~~\nz\n~~~\nend **bold**';
+
+  it('fed a growing text a few characters at a time, ends where splitBlocks does', () => {
+    for (const step of [1, 2, 3, 7, 50]) {
+      const s = new BlockSplitter();
+      for (let i = step; i < sample.length + step; i += step) s.push(sample.slice(0, i));
+      expect([...s.blocks, s.tail]).toEqual(splitBlocks(sample));
+    }
+  });
+
+  it('finishes each block once, never rewrites it, and reports how many a push finished', () => {
+    const s = new BlockSplitter();
+    expect(s.push('one\ntwo')).toBe(0);
+    expect(s.tail).toBe('one\ntwo');
+    expect(s.push('one\ntwo\n\nthr')).toBe(1);
+    const first = s.blocks[0];
+    expect(s.push('one\ntwo\n\nthree\n\nfour\n\n')).toBe(2);
+    expect(s.blocks).toEqual(['one\ntwo\n', 'three\n', 'four\n']);
+    expect(s.blocks[0]).toBe(first);
+    expect(s.tail).toBe('');
+  });
+
+  it('keeps an open fence as the tail, blank lines included', () => {
+    const s = new BlockSplitter();
+    s.push('x\n\n```\nopen\n\nstill open');
+    expect(s.blocks).toEqual(['x\n']);
+    expect(s.tail).toBe('```\nopen\n\nstill open');
   });
 });
