@@ -120,12 +120,10 @@ const api = {
 
   cancelLoad: () => host.cancelLoad(),
 
-  async generate(req: GenerateRequest, onUpdate: (u: StreamUpdate) => void) {
-    try {
-      return await host.generate(req, (u) => void onUpdate(u));
-    } finally {
-      release(onUpdate);
-    }
+  /** Streams batches of text on `updates` (see streamChannel in the bridge); resolves with the whole reply.
+   * The UI closes the channel once this resolves (closing it here could drop the last batch in flight). */
+  generate(req: GenerateRequest, updates: MessagePort) {
+    return host.generate(req, (u: StreamUpdate) => updates.postMessage(u));
   },
 
   stop: () => host.stop(),

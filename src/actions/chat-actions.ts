@@ -1,4 +1,4 @@
-import { Comlink, inference } from '../bridge/inference-bridge';
+import { inference, streamChannel } from '../bridge/inference-bridge';
 import { variantOf } from '../catalog-data';
 import { buildRequestMessages } from '../lib/conversation';
 import { makeError } from '../lib/errors';
@@ -85,12 +85,15 @@ export async function send(): Promise<void> {
   });
   const request = { messages: buildRequestMessages(settings.systemPrompt, history), settings };
   startLiveMetrics(replayed ? 'replayed' : 'measured', estimateTokens(request.messages));
+  const updates = streamChannel<StreamUpdate>(appendStream);
   let result;
   try {
-    result = await inference().generate(request, Comlink.proxy(appendStream));
+    result = await inference().generate(request, updates.port);
   } catch {
     finishLiveMetrics(null);
     return; // the worker crashed: the crash handler settles the reply and shows the alert
+  } finally {
+    updates.close();
   }
   finishLiveMetrics(result.ok ? result.value.run : null);
   if (result.ok) {
