@@ -7,6 +7,7 @@ import { classifyError, makeError, type AppError } from '../src/lib/errors';
 import type { AdapterSummary, LoadEvent, Run, RunChunk, RunUsage } from '../src/lib/runs';
 import { EngineError, type InferenceEngine } from './engine';
 import type { GenerateRequest, GenerateResult, LoadProgress, LoadResult, Result, StreamUpdate } from './protocol';
+import type { FrameClock } from './frame-clock';
 import { StreamBatcher } from './stream-batcher';
 
 export interface HostDeps {
@@ -111,14 +112,15 @@ export class EngineHost {
     });
   }
 
-  generate(req: GenerateRequest, onUpdate: (u: StreamUpdate) => void): Promise<Result<GenerateResult>> {
+  /** `clock`: the UI's frames, when it reports them, to time the batches of text by. */
+  generate(req: GenerateRequest, onUpdate: (u: StreamUpdate) => void, clock: FrameClock | null = null): Promise<Result<GenerateResult>> {
     return this.exclusive(async () => {
       const modelId = this.loadedModel;
       if (!modelId) return { ok: false, error: makeError('not-loaded') };
       const startedAt = new Date().toISOString();
       const t0 = this.deps.now();
       const chunks: RunChunk[] = [];
-      const batcher = new StreamBatcher(onUpdate);
+      const batcher = new StreamBatcher(onUpdate, clock);
       let usage: RunUsage | null = null;
       let finishReason: Run['finishReason'] = 'stop';
       try {

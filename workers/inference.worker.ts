@@ -13,7 +13,8 @@ import { installNetTracking, lastUrlSince } from './net-tracker';
 import { installMemoryCounter, memoryStats, onMemoryChange, resetPeak } from './gpu-memory';
 import { probeBandwidth } from './bandwidth-probe';
 import { allocateTestBuffers, releaseTestBuffers } from './memory-self-test';
-import type { BandwidthResult, EngineStatus, GenerateRequest, LoadProgress, Result, StreamUpdate, WorkerEvent } from './protocol';
+import { FrameClock } from './frame-clock';
+import type { BandwidthResult, EngineStatus, FrameReport, GenerateRequest, LoadProgress, Result, StreamUpdate, WorkerEvent } from './protocol';
 import { ReplayEngine } from './replay-engine';
 
 let emit: (e: WorkerEvent) => void = () => {};
@@ -120,10 +121,17 @@ const api = {
 
   cancelLoad: () => host.cancelLoad(),
 
-  /** Streams batches of text on `updates` (see streamChannel in the bridge); resolves with the whole reply.
-   * The UI closes the channel once this resolves (closing it here could drop the last batch in flight). */
-  generate(req: GenerateRequest, updates: MessagePort) {
-    return host.generate(req, (u: StreamUpdate) => updates.postMessage(u));
+  /** Streams batches of text on `updates` (see streamChannel in the bridge), timed by the frames
+   * the UI reports back on it; resolves with the whole reply. The UI closes the channel once this
+   * resolves (closing it here could drop the last batch in flight). */
+  async generate(req: GenerateRequest, updates: MessagePort) {
+    const clock = new FrameClock();
+    updates.onmessage = (e: MessageEvent<FrameReport>) => clock.report(e.data);
+    try {
+      return await host.generate(req, (u: StreamUpdate) => updates.postMessage(u), clock);
+    } finally {
+      updates.onmessage = null;
+    }
   },
 
   stop: () => host.stop(),

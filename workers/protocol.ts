@@ -38,7 +38,7 @@ export interface GenerateRequest {
   settings: RunSettings;
 }
 
-/** A batch of streamed text: the worker groups chunks so the UI repaints at most once a frame. */
+/** A batch of streamed text: the worker groups chunks so the UI paints each batch in one frame, about 30 a second. */
 export interface StreamUpdate {
   text: string;
   /** Chunks (≈ tokens) in this batch. */
@@ -48,6 +48,14 @@ export interface StreamUpdate {
   /** When the oldest chunk of the batch reached the worker's host, as performance.timeOrigin + now()
    * (comparable across threads): the start of its trip to the screen. */
   firstChunkAt: number;
+}
+
+/** Sent back by the UI for each frame that painted a batch, so the worker can aim the next one (see FrameClock). */
+export interface FrameReport {
+  /** Start of the frame, as performance.timeOrigin + the animation frame's timestamp. */
+  frameAt: number;
+  /** The display's frame interval in ms (0 while unknown). */
+  intervalMs: number;
 }
 
 export interface GenerateResult {

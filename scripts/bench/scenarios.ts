@@ -1,7 +1,7 @@
 /** The three benchmark scenarios; each returns raw figures for one run. */
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { INIT_SCRIPT, SEND_AND_WAIT_FIRST_TOKEN, WAIT_STREAM_END } from './page-probes';
-import { longHistory, proseTokens, streamRunFile } from './fixtures';
+import { longHistory, proseTokens, streamRunFile } from '../../tests/fixtures/synthetic-runs';
 import { percentile } from './stats';
 
 export const MODEL = 'Qwen3-0.6B-q4f32_1-MLC';

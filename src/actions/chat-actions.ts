@@ -1,14 +1,15 @@
-import { inference, streamChannel } from '../bridge/inference-bridge';
+import { inference, streamChannel, type StreamChannel } from '../bridge/inference-bridge';
 import { variantOf } from '../catalog-data';
 import { buildRequestMessages } from '../lib/conversation';
 import { makeError } from '../lib/errors';
 import { getState, setState } from '../store/store';
 import type { ChatEntry } from '../store/types';
-import type { StreamUpdate } from '../../workers/protocol';
+import type { FrameReport, StreamUpdate } from '../../workers/protocol';
 import { addRun } from './runs-actions';
-import { finishLiveMetrics, meterStream, startLiveMetrics } from './metrics-actions';
+import { finishLiveMetrics, meterStream, refreshLiveMetricsInFrame, startLiveMetrics } from './metrics-actions';
 import { estimateTokens } from '../lib/tokens';
 import { noteBatchArrived } from '../lib/paint-latency';
+import { frameInterval } from '../lib/frame-interval';
 
 const newId = () => crypto.randomUUID();
 
@@ -16,18 +17,22 @@ export function setDraft(draft: string): void {
   setState({ draft });
 }
 
-// Stream batches are applied to the store once per animation frame, right before it is painted.
+// Stream batches are applied to the store in an animation frame, right before it is painted;
+// each such frame is reported back to the worker, which aims its next batch at a later frame.
 let pendingText = '';
 let pendingChunks = 0;
 let frame: number | null = null;
+let updates: StreamChannel<FrameReport> | null = null;
 
-function flushStream(): void {
+function flushStream(frameTime?: number): void {
   if (frame !== null) cancelAnimationFrame(frame);
   frame = null;
   const streaming = getState().streaming;
   if (streaming && pendingChunks > 0) {
     setState({ streaming: { ...streaming, text: streaming.text + pendingText, chunks: streaming.chunks + pendingChunks } });
+    if (frameTime !== undefined) updates?.post({ frameAt: performance.timeOrigin + frameTime, intervalMs: frameInterval() });
   }
+  if (frameTime !== undefined) refreshLiveMetricsInFrame();
   pendingText = '';
   pendingChunks = 0;
 }
@@ -85,15 +90,18 @@ export async function send(): Promise<void> {
   });
   const request = { messages: buildRequestMessages(settings.systemPrompt, history), settings };
   startLiveMetrics(replayed ? 'replayed' : 'measured', estimateTokens(request.messages));
-  const updates = streamChannel<StreamUpdate>(appendStream);
+  frameInterval(); // measured once, while the first token is on its way
+  const channel = streamChannel<StreamUpdate, FrameReport>(appendStream);
+  updates = channel;
   let result;
   try {
-    result = await inference().generate(request, updates.port);
+    result = await inference().generate(request, channel.port);
   } catch {
     finishLiveMetrics(null);
     return; // the worker crashed: the crash handler settles the reply and shows the alert
   } finally {
-    updates.close();
+    channel.close();
+    if (updates === channel) updates = null;
   }
   finishLiveMetrics(result.ok ? result.value.run : null);
   if (result.ok) {

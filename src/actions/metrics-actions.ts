@@ -14,10 +14,12 @@ const HISTORY = 150;
 
 let meter: TokenRateMeter | null = null;
 let ticker: ReturnType<typeof setInterval> | null = null;
+let refreshedAt = Number.NEGATIVE_INFINITY;
 
 function refresh(final = false): void {
   const live = getState().live;
   if (!meter || !live) return;
+  refreshedAt = performance.now();
   const r = meter.read();
   const history = r.currentTps === null ? live.history : [...live.history, r.currentTps].slice(-HISTORY);
   const next: LiveMetrics = { ...live, ...r, history, streaming: !final };
@@ -30,7 +32,19 @@ export function startLiveMetrics(source: LiveMetrics['source'], promptTokensEst:
   setState({
     live: { source, streaming: true, tokens: 0, ttftMs: null, currentTps: null, averageTps: null, history: [], promptTokensEst },
   });
-  ticker = setInterval(() => refresh(), REFRESH_MS);
+  // The timer covers the time no batch arrives (prefill, a slow model); while text streams,
+  // the figures refresh in the frames that paint it (refreshLiveMetricsInFrame).
+  ticker = setInterval(refreshIfDue, REFRESH_MS);
+}
+
+function refreshIfDue(): void {
+  if (performance.now() - refreshedAt >= REFRESH_MS - 1) refresh();
+}
+
+/** Called from the animation frame that paints a batch: refreshing the figures there (when due)
+ * costs no frame of its own, where a timer's refresh would. */
+export function refreshLiveMetricsInFrame(): void {
+  if (ticker !== null) refreshIfDue();
 }
 
 export function meterStream(u: StreamUpdate): void {

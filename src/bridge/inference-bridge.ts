@@ -66,16 +66,28 @@ export function restart(): InferenceRemote {
   return start();
 }
 
+export interface StreamChannel<Back> {
+  /** Pass as the call's argument (it is transferred to the worker). */
+  port: MessagePort;
+  /** Sends a message back to the worker, on the same channel. */
+  post: (message: Back) => void;
+  close: () => void;
+}
+
 /**
- * A one-way channel for a call's stream of updates: the worker posts each update
- * on `port` (pass it as the call's argument) and `onMessage` runs. Unlike a comlink
- * callback it sends no reply per update, which at 40 updates a second is main-thread
- * time better spent painting them.
+ * A channel for a call's stream of updates: the worker posts each update on `port`
+ * and `onMessage` runs. Unlike a comlink callback it sends no reply per update, which
+ * at 30 updates a second is main-thread time better spent painting them; the UI's
+ * own messages back (frame reports) go only when it has something to say.
  */
-export function streamChannel<T>(onMessage: (value: T) => void): { port: MessagePort; close: () => void } {
+export function streamChannel<T, Back = never>(onMessage: (value: T) => void): StreamChannel<Back> {
   const channel = new MessageChannel();
   channel.port1.onmessage = (e: MessageEvent<T>) => onMessage(e.data);
-  return { port: Comlink.transfer(channel.port2, [channel.port2]), close: () => channel.port1.close() };
+  return {
+    port: Comlink.transfer(channel.port2, [channel.port2]),
+    post: (message) => channel.port1.postMessage(message),
+    close: () => channel.port1.close(),
+  };
 }
 
 export { Comlink };

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useStore } from '../store/store';
 import type { ChatEntry } from '../store/types';
 import { LiveReply } from './live/LiveReply';
@@ -10,43 +10,37 @@ const FINISH_NOTE: Partial<Record<NonNullable<ChatEntry['finishReason']>, string
   error: 'interrupted by an error',
 };
 
-type Props = { entry: ChatEntry; onCommit?: never } | { entry: 'streaming'; onCommit: () => void };
-
 /**
  * One message. The reply being written is rendered by this same component under the id it
- * keeps in the history, so when it finishes React keeps its element: nothing is rebuilt and
- * the browser keeps its size, and the reader's scroll position, across the switch.
+ * keeps in the history, so when it finishes React keeps its element and the text inside:
+ * nothing is rebuilt, and the browser keeps its size and the reader's scroll position.
  * Finished messages are memoised, so streaming never re-renders the history.
  */
-export const MessageView = memo(function MessageView({ entry, onCommit }: Props) {
+export const MessageView = memo(function MessageView({ entry }: { entry: ChatEntry | 'streaming' }) {
+  const live = entry === 'streaming';
   // The streaming row reads only what stays fixed during a reply; its text goes through LiveReply.
-  const liveModel = useStore((s) => (entry === 'streaming' ? (s.streaming?.modelId ?? null) : null));
-  const liveReplayed = useStore((s) => entry === 'streaming' && s.streaming?.replayed === true);
-  if (entry === 'streaming') {
-    if (liveModel === null) return null;
-    return (
-      <article className="message assistant streaming" data-testid="message-streaming" aria-busy="true">
-        <LiveReply onWrite={onCommit} />
-        {/* The token count lives in the speed panel: a figure changing here each batch would cost a repaint. */}
-        <footer className="message-meta">
-          {liveModel} · writing…
-          {liveReplayed && <span className="badge replay">replayed</span>}
-        </footer>
-      </article>
-    );
-  }
-  const note = entry.finishReason ? FINISH_NOTE[entry.finishReason] : undefined;
+  const liveModel = useStore((s) => (live ? (s.streaming?.modelId ?? null) : null));
+  const liveReplayed = useStore((s) => live && s.streaming?.replayed === true);
+  const [startedLive] = useState(live);
+  if (live && liveModel === null) return null;
+  const role = live ? 'assistant' : entry.role;
+  const note = !live && entry.finishReason ? FINISH_NOTE[entry.finishReason] : undefined;
+  let body;
+  if (live) body = <LiveReply />;
+  else if (entry.role === 'user') body = <div className="user-text">{entry.content}</div>;
+  else if (startedLive) body = <LiveReply text={entry.content} />;
+  else body = <ReplyBody text={entry.content} />;
   return (
-    <article className={`message ${entry.role}`} data-testid={`message-${entry.role}`}>
-      {entry.role === 'user' ? (
-        <div className="user-text">{entry.content}</div>
-      ) : (
-        <ReplyBody text={entry.content} />
-      )}
-      {entry.role === 'assistant' && (
+    <article
+      className={`message ${role}${live ? ' streaming' : ''}`}
+      data-testid={live ? 'message-streaming' : `message-${role}`}
+      aria-busy={live || undefined}
+    >
+      {body}
+      {role === 'assistant' && (
         <footer className="message-meta">
-          {entry.modelId}
-          {entry.replayed && <span className="badge replay">replayed</span>}
+          {live ? `${liveModel} · writing…` : entry.modelId}
+          {(live ? liveReplayed : entry.replayed) && <span className="badge replay">replayed</span>}
           {note && <span className="badge">{note}</span>}
         </footer>
       )}

@@ -16,17 +16,23 @@ export function noteBatchArrived(sentAt: number): void {
   if (log()) pending.push(sentAt);
 }
 
+// One channel for all reports: the probe should cost the stream it measures as little as it can.
+let channel: MessageChannel | null = null;
+const inFlight: number[][] = [];
+
 /** Called once the new text is in the DOM, which the app does inside an animation frame callback:
  * a message posted now is delivered once that frame has been painted. */
 export function noteCommitted(): void {
   const target = log();
   if (!target || pending.length === 0) return;
-  const batch = pending;
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      const painted = now();
+      for (const sentAt of inFlight.shift() ?? []) target.delays.push(painted - sentAt);
+    };
+  }
+  inFlight.push(pending);
   pending = [];
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    const painted = now();
-    for (const sentAt of batch) target.delays.push(painted - sentAt);
-  };
   channel.port2.postMessage(null);
 }

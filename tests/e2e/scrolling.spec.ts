@@ -1,35 +1,53 @@
 import { expect, test } from '@playwright/test';
+import { streamRunFile } from '../fixtures/synthetic-runs';
 import { openReplayAndLoad, sendPrompt, waitForReplyDone } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 560 } });
 
+/** How far the end of the conversation is below the bottom of the view (0: the reader sees the end). */
 const gap = () => {
   const m = document.querySelector('[data-testid="messages"]')!;
-  return m.scrollHeight - m.scrollTop - m.clientHeight;
+  return m.firstElementChild!.getBoundingClientRect().bottom - m.getBoundingClientRect().bottom;
 };
 
 test('the chat follows a growing reply, and stops following when the reader scrolls up', async ({ page }) => {
-  await openReplayAndLoad(page);
-  await sendPrompt(page, 'first');
+  // Replies of 400 tokens at 150 tokens/s: long enough to overflow the view and to scroll during.
+  await page.route(
+    (url) => url.pathname === '/e2e/long-replies.json',
+    (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(streamRunFile('Qwen3-0.6B-q4f32_1-MLC', 400, 150)) }),
+  );
+  await openReplayAndLoad(page, '/?replay=/e2e/long-replies.json');
   const streaming = page.getByTestId('message-streaming');
-  await expect(streaming).toContainText('Kahan'); // far enough for the reply to overflow the view
-  expect(await page.evaluate(() => {
+  const overflowing = () => {
     const m = document.querySelector('[data-testid="messages"]')!;
-    return m.scrollHeight > m.clientHeight;
-  })).toBe(true);
-  expect(await page.evaluate(gap)).toBeLessThan(4);
+    return m.scrollHeight > m.clientHeight + 200;
+  };
 
+  await sendPrompt(page, 'first');
+  await page.waitForFunction(overflowing);
+  await expect(streaming).toBeVisible();
+  expect(await page.evaluate(gap)).toBeLessThan(2);
   await waitForReplyDone(page);
   // Finishing swaps nothing out from under the view: it is still at the end of the reply.
   await page.waitForTimeout(300);
-  expect(await page.evaluate(gap)).toBeLessThan(4);
+  expect(await page.evaluate(gap)).toBeLessThan(2);
+
   await sendPrompt(page, 'second');
-  await expect(streaming).toBeVisible();
+  await expect(streaming).toContainText('Token');
   await page.getByTestId('messages').hover();
   await page.mouse.wheel(0, -400);
   await expect.poll(() => page.evaluate(gap)).toBeGreaterThan(100);
+  await expect(streaming).toBeVisible(); // still being written
   const away = await page.evaluate(gap);
+  const question = page.getByTestId('message-user').last();
+  const top = (await question.boundingBox())!.y;
   await waitForReplyDone(page);
-  // The reader's position was kept: the reply grew below without pulling the view down.
-  expect(await page.evaluate(gap)).toBeGreaterThanOrEqual(away);
+  // The reader's place was kept: the reply grew below the view, and what they were reading did not move.
+  expect(await page.evaluate(gap)).toBeGreaterThan(away + 100);
+  expect(Math.abs((await question.boundingBox())!.y - top)).toBeLessThan(2);
+
+  // Sending again brings the view back to the end.
+  await sendPrompt(page, 'third');
+  await expect(streaming).toBeVisible();
+  expect(await page.evaluate(gap)).toBeLessThan(2);
 });

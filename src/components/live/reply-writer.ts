@@ -1,14 +1,20 @@
 /**
  * Writes the reply being streamed straight into the DOM, in the same structure
  * ReplyBody renders for a finished reply. Each update costs what arrived since
- * the last one: new finished blocks are rendered once, and only the block still
- * being written is rendered again. (Re-rendering the whole reply through React
- * on every frame was most of the main thread's script time while streaming.)
- * All HTML comes from renderMarkdown, which escapes and sanitises.
+ * the last one: a finished block is rendered once, and the block still being
+ * written is re-rendered as markdown at most every TAIL_RENDER_MS; text arriving
+ * in between is appended as plain text and formatted at the next render.
+ * (Rendering the whole reply through React each frame, then its last block each
+ * frame, were most of the main thread's script time while streaming.)
+ * All markup comes from renderMarkdown, which escapes and sanitises; the rest is text nodes.
  */
 import { BLOCKS_PER_GROUP, BlockSplitter } from '../../lib/blocks';
 import { renderMarkdown } from '../../lib/markdown';
 import { splitThinking } from '../../lib/thinking';
+import { appendPlainText } from './plain-append';
+
+export const TAIL_RENDER_MS = 100;
+const PAUSE_MS = 250;
 
 const element = (tag: string, className: string): HTMLElement => {
   const el = document.createElement(tag);
@@ -19,7 +25,7 @@ const element = (tag: string, className: string): HTMLElement => {
 interface ThinkingView {
   summary: HTMLElement;
   body: HTMLElement;
-  open: boolean | null;
+  label: string;
   text: string;
 }
 
@@ -31,7 +37,14 @@ export class ReplyWriter {
   /** `.markdown` elements written, the tail included. */
   private slots = 0;
   private tail: HTMLElement | null = null;
+  /** The tail's text; `tailPlain` when part of it is still unformatted. */
   private tailText = '';
+  private tailPlain = false;
+  /** How much of tailText the DOM shows: markdown drops a block's trailing whitespace (a newline
+   * in a code block matters), so plain text goes on from there. */
+  private tailShown = 0;
+  private tailRenderedAt = Number.NEGATIVE_INFINITY;
+  private tailTimer: ReturnType<typeof setTimeout> | null = null;
   private splitter = new BlockSplitter();
   private answer = '';
 
@@ -40,59 +53,89 @@ export class ReplyWriter {
     root.append(this.cursor);
   }
 
-  /** Takes the whole reply so far. */
-  update(text: string): void {
+  /** Takes the whole reply so far; `done` once it is complete (everything is then formatted). */
+  update(text: string, done = false): void {
     const { thinking, thinkingOpen, answer } = splitThinking(text);
-    if (thinking !== null) this.writeThinking(thinking, thinkingOpen);
+    if (thinking !== null) this.writeThinking(thinking, thinkingOpen && !done);
     // The answer only grows, except when a late </think> turns what was shown as answer into thinking.
     if (!answer.startsWith(this.answer)) this.clearAnswer();
     this.answer = answer;
-    if (answer !== '') this.writeAnswer(answer);
-    this.cursor.hidden = thinking !== null || answer !== '';
+    if (answer !== '') this.writeAnswer(answer, done);
+    this.cursor.hidden = done || thinking !== null || answer !== '';
+  }
+
+  /** Stops the pending formatting timer (the element is going away). */
+  dispose(): void {
+    if (this.tailTimer !== null) clearTimeout(this.tailTimer);
+    this.tailTimer = null;
   }
 
   private writeThinking(text: string, open: boolean): void {
     if (!this.thinking) {
       const details = element('details', 'thinking');
       details.dataset.testid = 'thinking';
-      const view = { summary: element('summary', ''), body: element('div', 'thinking-body'), open: null, text: '' };
+      const view = { summary: element('summary', ''), body: element('div', 'thinking-body'), label: '', text: '' };
       details.append(view.summary, view.body);
       this.root.prepend(details);
       this.thinking = view;
     }
     const view = this.thinking;
-    if (view.open !== open) view.summary.textContent = open ? 'Thinking…' : 'Thought process';
+    const label = open ? 'Thinking…' : 'Thought process';
+    if (view.label !== label) view.summary.textContent = label;
     // Plain text, never markup; the body is collapsed unless the reader opens it.
     if (view.text !== text) view.body.textContent = text;
-    view.open = open;
+    view.label = label;
     view.text = text;
   }
 
-  private writeAnswer(answer: string): void {
+  private writeAnswer(answer: string, done: boolean): void {
     if (!this.blocks.isConnected) this.root.insertBefore(this.blocks, this.cursor);
     const added = this.splitter.push(answer);
-    const done = this.splitter.blocks;
-    for (let i = done.length - added; i < done.length; i++) {
+    const finished = this.splitter.blocks;
+    for (let i = finished.length - added; i < finished.length; i++) {
       // The element that showed a block while it was written now shows it finished.
       const el = this.tail ?? this.newSlot();
-      el.innerHTML = renderMarkdown(done[i]!);
+      el.innerHTML = renderMarkdown(finished[i]!);
       this.tail = null;
       this.tailText = '';
+      this.tailPlain = false;
     }
-    this.writeTail(this.splitter.tail);
+    this.writeTail(this.splitter.tail, done);
   }
 
-  private writeTail(text: string): void {
-    if (text === this.tailText) return;
-    this.tailText = text;
+  private writeTail(text: string, done: boolean): void {
+    if (text === this.tailText && !(done && this.tailPlain)) return;
     if (text === '') {
       this.tail?.remove();
       if (this.tail) this.slots--;
       this.tail = null;
+      this.tailText = '';
+      return;
+    }
+    const grows = this.tail !== null && text.startsWith(this.tailText);
+    if (!done && grows && performance.now() - this.tailRenderedAt < TAIL_RENDER_MS) {
+      appendPlainText(this.tail!, text.slice(this.tailShown));
+      this.tailText = text;
+      this.tailShown = text.length;
+      this.tailPlain = true;
+      // Formatting happens with the next update at least TAIL_RENDER_MS after the last; this
+      // timer only covers a pause in the stream (firing at other times, it would cost a frame).
+      this.tailTimer ??= setTimeout(() => requestAnimationFrame(() => this.formatTail()), PAUSE_MS);
       return;
     }
     this.tail ??= this.newSlot();
-    this.tail.innerHTML = renderMarkdown(text, { cache: false });
+    this.tailText = text;
+    this.formatTail();
+  }
+
+  private formatTail(): void {
+    if (this.tailTimer !== null) clearTimeout(this.tailTimer);
+    this.tailTimer = null;
+    if (!this.tail) return;
+    this.tail.innerHTML = renderMarkdown(this.tailText, { cache: false });
+    this.tailShown = this.tailText.trimEnd().length;
+    this.tailPlain = false;
+    this.tailRenderedAt = performance.now();
   }
 
   private newSlot(): HTMLElement {
@@ -107,12 +150,14 @@ export class ReplyWriter {
   }
 
   private clearAnswer(): void {
+    this.dispose();
     this.blocks.replaceChildren();
     this.blocks.remove();
     this.group = null;
     this.slots = 0;
     this.tail = null;
     this.tailText = '';
+    this.tailPlain = false;
     this.splitter = new BlockSplitter();
   }
 }

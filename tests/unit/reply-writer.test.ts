@@ -1,0 +1,125 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BLOCKS_PER_GROUP, splitBlocks } from '../../src/lib/blocks';
+import { renderMarkdown } from '../../src/lib/markdown';
+import { appendPlainText } from '../../src/components/live/plain-append';
+import { ReplyWriter, TAIL_RENDER_MS } from '../../src/components/live/reply-writer';
+
+/** What ReplyBody renders for a finished answer: blocks in groups. */
+function finishedMarkup(answer: string): string {
+  const blocks = splitBlocks(answer);
+  let html = '';
+  for (let i = 0; i < blocks.length; i += BLOCKS_PER_GROUP) {
+    const group = blocks.slice(i, i + BLOCKS_PER_GROUP).map((b) => `<div class="markdown">${renderMarkdown(b)}</div>`);
+    html += `<div class="block-group">${group.join('')}</div>`;
+  }
+  return html;
+}
+
+const reply = [
+  'Intro with **bold** and `code`.',
+  '```ts\nconst a = 1;\n\nconst b = a < 2;\n```',
+  '- one\n- two\n- three',
+  '| a | b |\n|---|---|\n| 1 | 2 |',
+  ...Array.from({ length: 20 }, (_, i) => `Paragraph ${i} with a [link](https://example.com/${i}).`),
+  'Last line <script>alert(1)</script>',
+].join('\n\n');
+
+describe('ReplyWriter', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'requestAnimationFrame'] }));
+  afterEach(() => vi.useRealTimers());
+
+  it('streamed in small pieces, ends with exactly the markup of the finished reply', () => {
+    const root = document.createElement('div');
+    const writer = new ReplyWriter(root);
+    for (let i = 1; i <= reply.length; i += 5) {
+      writer.update(reply.slice(0, i));
+      vi.advanceTimersByTime(7);
+    }
+    writer.update(reply, true);
+    expect(root.querySelector('.markdown-blocks')!.innerHTML).toBe(finishedMarkup(reply));
+    expect(root.querySelector('script')).toBeNull();
+    expect(root.querySelectorAll('.block-group')).toHaveLength(2);
+    expect((root.querySelector('.cursor') as HTMLElement).hidden).toBe(true);
+  });
+
+  it('shows text that arrives between renders as plain text, then formats it', () => {
+    const root = document.createElement('div');
+    const writer = new ReplyWriter(root);
+    writer.update('Hello **wor');
+    vi.advanceTimersByTime(10);
+    writer.update('Hello **world** and <b>x</b>');
+    const tail = root.querySelector('.markdown')!;
+    expect(tail.textContent).toContain('world** and <b>x</b>');
+    expect(tail.querySelector('b, strong')).toBeNull();
+    vi.advanceTimersByTime(TAIL_RENDER_MS);
+    writer.update('Hello **world** and <b>x</b>!');
+    expect(tail.querySelector('strong')?.textContent).toBe('world');
+    expect(tail.querySelector('b')).toBeNull();
+    expect(tail.textContent).toContain('<b>x</b>');
+  });
+
+  it('formats text left plain when the stream pauses', () => {
+    const root = document.createElement('div');
+    const writer = new ReplyWriter(root);
+    writer.update('Hello **wor');
+    writer.update('Hello **world**');
+    expect(root.querySelector('strong')).toBeNull();
+    vi.advanceTimersByTime(300);
+    expect(root.querySelector('strong')?.textContent).toBe('world');
+  });
+
+  it('keeps the line breaks of a code block written between renders', () => {
+    const root = document.createElement('div');
+    const writer = new ReplyWriter(root);
+    writer.update('```py\nx = 1\n');
+    writer.update('```py\nx = 1\ny = 2');
+    expect(root.querySelector('code')?.textContent).toBe('x = 1\ny = 2');
+  });
+
+  it('waits with a cursor, then keeps the thinking apart and collapsed', () => {
+    const root = document.createElement('div');
+    const writer = new ReplyWriter(root);
+    writer.update('');
+    expect((root.querySelector('.cursor') as HTMLElement).hidden).toBe(false);
+    writer.update('<think>Let me see');
+    expect(root.querySelector('summary')?.textContent).toBe('Thinking…');
+    expect(root.querySelector('.thinking-body')?.textContent).toBe('Let me see');
+    writer.update('<think>Let me see.</think>\n\nThe answer <em>is</em> 4.', true);
+    expect(root.querySelector('summary')?.textContent).toBe('Thought process');
+    expect(root.querySelector('details')?.open).toBe(false);
+    expect(root.querySelector('.markdown')?.textContent).toBe('The answer <em>is</em> 4.\n');
+  });
+
+  it('moves text to the thinking block when a late </think> shows it was thinking', () => {
+    const root = document.createElement('div');
+    const writer = new ReplyWriter(root);
+    writer.update('pondering');
+    writer.update('pondering</think>Answer', true);
+    expect(root.querySelector('.thinking-body')?.textContent).toBe('pondering');
+    expect(root.querySelector('.markdown-blocks')?.textContent).toBe('Answer\n');
+  });
+});
+
+describe('appendPlainText', () => {
+  const html = (markup: string) => {
+    const div = document.createElement('div');
+    div.innerHTML = markup;
+    return div;
+  };
+
+  it('appends inside the last paragraph, not inside a trailing bold', () => {
+    const div = html('<p>a <strong>b</strong></p>\n');
+    appendPlainText(div, ' c');
+    expect(div.innerHTML).toBe('<p>a <strong>b</strong> c</p>\n');
+  });
+
+  it('appends inside a code block and a list item, as text', () => {
+    const code = html(renderMarkdown('```\nx = 1\n'));
+    appendPlainText(code, '\ny = <2>');
+    expect(code.querySelector('code')?.textContent).toBe('x = 1\ny = <2>');
+    const list = html(renderMarkdown('- a\n- b'));
+    appendPlainText(list, 'c');
+    expect(list.querySelectorAll('li')[1]?.textContent).toBe('bc');
+  });
+});
