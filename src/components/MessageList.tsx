@@ -1,6 +1,24 @@
-import { useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { useStore } from '../store/store';
+import type { ChatEntry } from '../store/types';
 import { MessageView } from './MessageView';
+
+/** Finished messages are laid out and painted in groups of this many (see .history-group). */
+const GROUP = 8;
+
+/** A full group of older messages; re-rendered only if one of them changes. */
+const HistoryGroup = memo(
+  function HistoryGroup({ entries }: { entries: readonly ChatEntry[] }) {
+    return (
+      <div className="history-group">
+        {entries.map((m) => (
+          <MessageView key={m.id} entry={m} />
+        ))}
+      </div>
+    );
+  },
+  (a, b) => a.entries.length === b.entries.length && a.entries.every((m, i) => m === b.entries[i]),
+);
 
 /**
  * The conversation. The scroller is a reversed flex column (see .messages in styles.css):
@@ -20,17 +38,21 @@ export function MessageList() {
     const el = ref.current;
     if (el && streamingId !== undefined) el.scrollTop = el.scrollHeight;
   }, [streamingId]);
+  // Older messages in full groups: the browser then tracks a few groups, not every message, as
+  // the reply below grows. The newest stay single, in one keyed list with the reply being written,
+  // so that it keeps its element (and its text) when it finishes.
+  const grouped = Math.floor(messages.length / GROUP) * GROUP;
+  const rows = [];
+  for (let i = 0; i < grouped; i += GROUP) rows.push(<HistoryGroup key={`group-${i}`} entries={messages.slice(i, i + GROUP)} />);
+  for (const m of messages.slice(grouped)) rows.push(<MessageView key={m.id} entry={m} />);
+  if (streamingId !== undefined) rows.push(<MessageView key={streamingId} entry="streaming" />);
   return (
     <div className="messages" data-testid="messages" ref={ref}>
       <div className="messages-content">
         {hydrated && messages.length === 0 && (
           <p className="empty">Nothing you type here leaves this device: the model runs on your own GPU.</p>
         )}
-        {/* One list, so the reply being written and the entry it becomes share a key and an element. */}
-        {[
-          ...messages.map((m) => <MessageView key={m.id} entry={m} />),
-          ...(streamingId !== undefined ? [<MessageView key={streamingId} entry="streaming" />] : []),
-        ]}
+        {rows}
       </div>
     </div>
   );

@@ -59,6 +59,19 @@ describe('ReplyWriter', () => {
     expect(tail.textContent).toContain('<b>x</b>');
   });
 
+  it('shows a block just begun as plain text too, until a render is due', () => {
+    const root = document.createElement('div');
+    const writer = new ReplyWriter(root);
+    writer.update('First');
+    writer.update('First.\n\n**Second');
+    expect(root.querySelector('.markdown')!.innerHTML).toBe('<p>First.</p>\n');
+    const second = root.querySelectorAll('.markdown')[1]!;
+    expect(second.innerHTML).toBe('**Second');
+    vi.advanceTimersByTime(TAIL_RENDER_MS);
+    writer.update('First.\n\n**Second**');
+    expect(second.querySelector('strong')?.textContent).toBe('Second');
+  });
+
   it('formats text left plain when the stream pauses', () => {
     const root = document.createElement('div');
     const writer = new ReplyWriter(root);

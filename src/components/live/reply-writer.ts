@@ -112,9 +112,14 @@ export class ReplyWriter {
       this.tailText = '';
       return;
     }
-    const grows = this.tail !== null && text.startsWith(this.tailText);
-    if (!done && grows && performance.now() - this.tailRenderedAt < TAIL_RENDER_MS) {
-      appendPlainText(this.tail!, text.slice(this.tailShown));
+    const throttled = !done && performance.now() - this.tailRenderedAt < TAIL_RENDER_MS;
+    // A block just begun, or one that grew, shows as plain text until the next render is due.
+    if (throttled && (this.tail === null || text.startsWith(this.tailText))) {
+      if (this.tail === null) {
+        this.tail = this.newSlot();
+        this.tailShown = 0;
+      }
+      appendPlainText(this.tail, text.slice(this.tailShown));
       this.tailText = text;
       this.tailShown = text.length;
       this.tailPlain = true;
