@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initApp } from './actions/app-actions';
 import { flushPersistence } from './store/persistence';
+import { warmUpReplyWriter } from './components/live/reply-writer';
 import './styles.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
@@ -12,3 +13,6 @@ createRoot(document.getElementById('root') as HTMLElement).render(
 );
 void initApp();
 window.addEventListener('pagehide', flushPersistence);
+// Once the page is idle: the first streamed reply should not stutter while the renderer compiles.
+if ('requestIdleCallback' in window) requestIdleCallback(warmUpReplyWriter, { timeout: 3000 });
+else setTimeout(warmUpReplyWriter, 1000);
