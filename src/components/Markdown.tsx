@@ -1,4 +1,5 @@
 import { memo, useMemo, type MouseEvent } from 'react';
+import { shallow } from 'zustand/shallow';
 import { BLOCKS_PER_GROUP, splitBlocks } from '../lib/blocks';
 import { renderMarkdown } from '../lib/markdown';
 import { copyCodeFrom } from './copy-code';
@@ -14,7 +15,7 @@ const BlockGroup = memo(
       </div>
     );
   },
-  (a, b) => a.blocks.length === b.blocks.length && a.blocks.every((block, i) => block === b.blocks[i]),
+  (a, b) => shallow(a.blocks, b.blocks),
 );
 
 /** A reply as blocks: while it streams, only the last block's text changes and re-renders. */

@@ -1,4 +1,5 @@
 import { memo, useLayoutEffect, useRef } from 'react';
+import { shallow } from 'zustand/shallow';
 import { useStore } from '../store/store';
 import type { ChatEntry } from '../store/types';
 import { MessageView } from './MessageView';
@@ -17,7 +18,7 @@ const HistoryGroup = memo(
       </div>
     );
   },
-  (a, b) => a.entries.length === b.entries.length && a.entries.every((m, i) => m === b.entries[i]),
+  (a, b) => shallow(a.entries, b.entries),
 );
 
 /**

@@ -66,8 +66,16 @@ export class ReplyWriter {
 
   /** Stops the pending formatting timer (the element is going away). */
   dispose(): void {
+    this.releaseTail();
+  }
+
+  /** Forgets the block being written (its element, if any, stays as it is) and its formatting timer. */
+  private releaseTail(): void {
     if (this.tailTimer !== null) clearTimeout(this.tailTimer);
     this.tailTimer = null;
+    this.tail = null;
+    this.tailText = '';
+    this.tailPlain = false;
   }
 
   private writeThinking(text: string, open: boolean): void {
@@ -96,9 +104,7 @@ export class ReplyWriter {
       // The element that showed a block while it was written now shows it finished.
       const el = this.tail ?? this.newSlot();
       el.innerHTML = renderMarkdown(finished[i]!);
-      this.tail = null;
-      this.tailText = '';
-      this.tailPlain = false;
+      this.releaseTail();
     }
     this.writeTail(this.splitter.tail, done);
   }
@@ -106,10 +112,11 @@ export class ReplyWriter {
   private writeTail(text: string, done: boolean): void {
     if (text === this.tailText && !(done && this.tailPlain)) return;
     if (text === '') {
-      this.tail?.remove();
-      if (this.tail) this.slots--;
-      this.tail = null;
-      this.tailText = '';
+      if (this.tail) {
+        this.tail.remove();
+        this.slots--;
+      }
+      this.releaseTail();
       return;
     }
     const throttled = !done && performance.now() - this.tailRenderedAt < TAIL_RENDER_MS;
@@ -155,14 +162,11 @@ export class ReplyWriter {
   }
 
   private clearAnswer(): void {
-    this.dispose();
+    this.releaseTail();
     this.blocks.replaceChildren();
     this.blocks.remove();
     this.group = null;
     this.slots = 0;
-    this.tail = null;
-    this.tailText = '';
-    this.tailPlain = false;
     this.splitter = new BlockSplitter();
   }
 }
