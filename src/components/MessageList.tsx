@@ -6,6 +6,8 @@ import { MessageView } from './MessageView';
 
 /** Finished messages are laid out and painted in groups of this many (see .history-group). */
 const GROUP = 8;
+/** The latest exchange is never grouped: a reply that has just finished keeps its element. */
+const KEEP = 2;
 
 /** A full group of older messages; re-rendered only if one of them changes. */
 const HistoryGroup = memo(
@@ -42,7 +44,7 @@ export function MessageList() {
   // Older messages in full groups: the browser then tracks a few groups, not every message, as
   // the reply below grows. The newest stay single, in one keyed list with the reply being written,
   // so that it keeps its element (and its text) when it finishes.
-  const grouped = Math.floor(messages.length / GROUP) * GROUP;
+  const grouped = Math.floor(Math.max(0, messages.length - KEEP) / GROUP) * GROUP;
   const rows = [];
   for (let i = 0; i < grouped; i += GROUP) rows.push(<HistoryGroup key={`group-${i}`} entries={messages.slice(i, i + GROUP)} />);
   for (const m of messages.slice(grouped)) rows.push(<MessageView key={m.id} entry={m} />);

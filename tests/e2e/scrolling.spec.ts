@@ -51,3 +51,25 @@ test('the chat follows a growing reply, and stops following when the reader scro
   await expect(streaming).toBeVisible();
   expect(await page.evaluate(gap)).toBeLessThan(2);
 });
+
+test('a reply that finishes keeps its element, however many messages the chat holds', async ({ page }) => {
+  await page.route(
+    (url) => url.pathname === '/e2e/short-replies.json',
+    (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(streamRunFile('Qwen3-0.6B-q4f32_1-MLC', 60, 300)) }),
+  );
+  await openReplayAndLoad(page, '/?replay=/e2e/short-replies.json');
+  // Every element that shows a reply being written is marked; a rebuilt one would lose the mark.
+  await page.evaluate(() => {
+    let n = 0;
+    new MutationObserver(() => {
+      const live = document.querySelector<HTMLElement>('[data-testid="message-streaming"]');
+      if (live && !live.dataset.mark) live.dataset.mark = String(++n);
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  // Four exchanges: the chat passes 8 messages, where older ones start to be grouped.
+  for (let i = 1; i <= 4; i++) {
+    await sendPrompt(page, `question ${i}`);
+    await waitForReplyDone(page);
+    await expect(page.getByTestId('message-assistant').last()).toHaveAttribute('data-mark', String(i));
+  }
+});
