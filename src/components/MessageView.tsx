@@ -10,19 +10,29 @@ const FINISH_NOTE: Partial<Record<NonNullable<ChatEntry['finishReason']>, string
   error: 'interrupted by an error',
 };
 
+/** The footer of the reply being written: the only part of a message that reads the store, so
+ * that the history's messages are not called on each streamed batch. */
+function LiveMeta() {
+  const model = useStore((s) => s.streaming?.modelId ?? '');
+  const replayed = useStore((s) => s.streaming?.replayed === true);
+  return (
+    <>
+      {`${model} · writing…`}
+      {replayed && <span className="badge replay">replayed</span>}
+    </>
+  );
+}
+
 /**
  * One message. The reply being written is rendered by this same component under the id it
  * keeps in the history, so when it finishes React keeps its element and the text inside:
  * nothing is rebuilt, and the browser keeps its size and the reader's scroll position.
- * Finished messages are memoised, so streaming never re-renders the history.
+ * Finished messages are memoised and read nothing from the store, so streaming never
+ * re-renders the history or runs code for it.
  */
 export const MessageView = memo(function MessageView({ entry }: { entry: ChatEntry | 'streaming' }) {
   const live = entry === 'streaming';
-  // The streaming row reads only what stays fixed during a reply; its text goes through LiveReply.
-  const liveModel = useStore((s) => (live ? (s.streaming?.modelId ?? null) : null));
-  const liveReplayed = useStore((s) => live && s.streaming?.replayed === true);
   const [startedLive] = useState(live);
-  if (live && liveModel === null) return null;
   const role = live ? 'assistant' : entry.role;
   const note = !live && entry.finishReason ? FINISH_NOTE[entry.finishReason] : undefined;
   let body;
@@ -39,9 +49,15 @@ export const MessageView = memo(function MessageView({ entry }: { entry: ChatEnt
       {body}
       {role === 'assistant' && (
         <footer className="message-meta">
-          {live ? `${liveModel} · writing…` : entry.modelId}
-          {(live ? liveReplayed : entry.replayed) && <span className="badge replay">replayed</span>}
-          {note && <span className="badge">{note}</span>}
+          {live ? (
+            <LiveMeta />
+          ) : (
+            <>
+              {entry.modelId}
+              {entry.replayed && <span className="badge replay">replayed</span>}
+              {note && <span className="badge">{note}</span>}
+            </>
+          )}
         </footer>
       )}
     </article>
