@@ -17,12 +17,15 @@ export function setDraft(draft: string): void {
   setState({ draft });
 }
 
-// Stream batches are applied to the store in an animation frame, right before it is painted;
-// each such frame is reported back to the worker, which aims its next batch at a later frame.
+// Stream batches are applied to the store in an animation frame, right before it is painted.
+// Such frames are reported back to the worker, which aims its next batches at later frames;
+// frames keep their phase, so a report every REPORT_MS is enough (not one message per frame).
+const REPORT_MS = 250;
 let pendingText = '';
 let pendingChunks = 0;
 let frame: number | null = null;
 let updates: StreamChannel<FrameReport> | null = null;
+let reportedAt = Number.NEGATIVE_INFINITY;
 
 function flushStream(frameTime?: number): void {
   if (frame !== null) cancelAnimationFrame(frame);
@@ -30,7 +33,11 @@ function flushStream(frameTime?: number): void {
   const streaming = getState().streaming;
   if (streaming && pendingChunks > 0) {
     setState({ streaming: { ...streaming, text: streaming.text + pendingText, chunks: streaming.chunks + pendingChunks } });
-    if (frameTime !== undefined) updates?.post({ frameAt: performance.timeOrigin + frameTime, intervalMs: frameInterval() });
+    const intervalMs = frameInterval(); // 0 (no use to the worker) until measured
+    if (frameTime !== undefined && updates && intervalMs > 0 && frameTime - reportedAt >= REPORT_MS) {
+      updates.post({ frameAt: performance.timeOrigin + frameTime, intervalMs });
+      reportedAt = frameTime;
+    }
   }
   if (frameTime !== undefined) refreshLiveMetricsInFrame();
   pendingText = '';
@@ -93,6 +100,7 @@ export async function send(): Promise<void> {
   frameInterval(); // measured once, while the first token is on its way
   const channel = streamChannel<StreamUpdate, FrameReport>(appendStream);
   updates = channel;
+  reportedAt = Number.NEGATIVE_INFINITY;
   let result;
   try {
     result = await inference().generate(request, channel.port);

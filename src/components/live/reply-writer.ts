@@ -61,7 +61,9 @@ export class ReplyWriter {
     if (!answer.startsWith(this.answer)) this.clearAnswer();
     this.answer = answer;
     if (answer !== '') this.writeAnswer(answer, done);
-    this.cursor.hidden = done || thinking !== null || answer !== '';
+    const hidden = done || thinking !== null || answer !== '';
+    // Written only when it changes: an attribute write per frame is work for nothing.
+    if (this.cursor.hidden !== hidden) this.cursor.hidden = hidden;
   }
 
   /** Stops the pending formatting timer (the element is going away). */
