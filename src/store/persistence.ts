@@ -35,9 +35,13 @@ export async function hydrate(): Promise<void> {
 }
 
 let timer: ReturnType<typeof setTimeout> | null = null;
+/** Something to save that has not been written yet. */
+let dirty = false;
 
 function save(): void {
+  if (timer !== null) clearTimeout(timer);
   timer = null;
+  dirty = false;
   const { messages, settings, runs, prefs } = getState();
   void set(KEY, { messages, settings, runs: runs.slice(-MAX_RUNS), prefs } satisfies Saved).catch(() => {});
 }
@@ -45,15 +49,15 @@ function save(): void {
 export function startPersistence(): () => void {
   return useStore.subscribe((s, prev) => {
     if (!s.hydrated) return;
-    if (s.messages === prev.messages && s.settings === prev.settings && s.runs === prev.runs && s.prefs === prev.prefs) return;
-    if (timer === null) timer = setTimeout(save, 300);
+    if (s.messages !== prev.messages || s.settings !== prev.settings || s.runs !== prev.runs || s.prefs !== prev.prefs) dirty = true;
+    // While a reply is written, the question waits to be saved with it: writing copies the whole
+    // conversation, work that would otherwise compete with the frames showing the reply.
+    if (dirty && !s.streaming && timer === null) timer = setTimeout(save, 300);
   });
 }
 
-/** Writes a pending change now (on page hide). With nothing pending it writes nothing, so closing
- * a tab never overwrites what another tab saved since. */
+/** Writes a pending change now (on page hide), even mid-reply. With nothing pending it writes
+ * nothing, so closing a tab never overwrites what another tab saved since. */
 export function flushPersistence(): void {
-  if (timer === null) return;
-  clearTimeout(timer);
-  save();
+  if (dirty) save();
 }
