@@ -11,7 +11,7 @@ const FINISH_NOTE: Partial<Record<NonNullable<ChatEntry['finishReason']>, string
 };
 
 /** The footer of the reply being written: the only part of a message that reads the store, so
- * that the history's messages are not called on each streamed batch. */
+ * that the history runs no code on each streamed batch. */
 function LiveMeta() {
   const model = useStore((s) => s.streaming?.modelId ?? '');
   const replayed = useStore((s) => s.streaming?.replayed === true);
