@@ -50,11 +50,12 @@ export interface StreamUpdate {
   firstChunkAt: number;
 }
 
-/** Sent back by the UI for each frame that painted a batch, so the worker can aim the next one (see FrameClock). */
+/** Sent back by the UI, for a frame that painted a batch (every 250 ms or so: frames keep their
+ * phase), so the worker can aim its next batches at frames (see FrameClock). */
 export interface FrameReport {
   /** Start of the frame, as performance.timeOrigin + the animation frame's timestamp. */
   frameAt: number;
-  /** The display's frame interval in ms (0 while unknown). */
+  /** The display's frame interval in ms (the UI sends no report until it knows it). */
   intervalMs: number;
 }
 

@@ -54,7 +54,6 @@ function purifier(): typeof DOMPurify {
   return DOMPurify;
 }
 
-
 // A reply's blocks are rendered while it streams and again when it joins the history: remember them.
 const rendered = new Map<string, string>();
 const CACHE_ENTRIES = 2000;

@@ -25,13 +25,18 @@ const reply = [
   'Last line <script>alert(1)</script>',
 ].join('\n\n');
 
+/** A writer on a fresh, detached element. */
+function writerOnDiv() {
+  const root = document.createElement('div');
+  return { root, writer: new ReplyWriter(root) };
+}
+
 describe('ReplyWriter', () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'requestAnimationFrame'] }));
   afterEach(() => vi.useRealTimers());
 
   it('streamed in small pieces, ends with exactly the markup of the finished reply', () => {
-    const root = document.createElement('div');
-    const writer = new ReplyWriter(root);
+    const { root, writer } = writerOnDiv();
     for (let i = 1; i <= reply.length; i += 5) {
       writer.update(reply.slice(0, i));
       vi.advanceTimersByTime(7);
@@ -44,8 +49,7 @@ describe('ReplyWriter', () => {
   });
 
   it('shows text that arrives between renders as plain text, then formats it', () => {
-    const root = document.createElement('div');
-    const writer = new ReplyWriter(root);
+    const { root, writer } = writerOnDiv();
     writer.update('Hello **wor');
     vi.advanceTimersByTime(10);
     writer.update('Hello **world** and <b>x</b>');
@@ -60,8 +64,7 @@ describe('ReplyWriter', () => {
   });
 
   it('shows a block just begun as plain text too, until a render is due', () => {
-    const root = document.createElement('div');
-    const writer = new ReplyWriter(root);
+    const { root, writer } = writerOnDiv();
     writer.update('First');
     writer.update('First.\n\n**Second');
     expect(root.querySelector('.markdown')!.innerHTML).toBe('<p>First.</p>\n');
@@ -73,8 +76,7 @@ describe('ReplyWriter', () => {
   });
 
   it('formats text left plain when the stream pauses', () => {
-    const root = document.createElement('div');
-    const writer = new ReplyWriter(root);
+    const { root, writer } = writerOnDiv();
     writer.update('Hello **wor');
     writer.update('Hello **world**');
     expect(root.querySelector('strong')).toBeNull();
@@ -83,16 +85,14 @@ describe('ReplyWriter', () => {
   });
 
   it('keeps the line breaks of a code block written between renders', () => {
-    const root = document.createElement('div');
-    const writer = new ReplyWriter(root);
+    const { root, writer } = writerOnDiv();
     writer.update('```py\nx = 1\n');
     writer.update('```py\nx = 1\ny = 2');
     expect(root.querySelector('code')?.textContent).toBe('x = 1\ny = 2');
   });
 
   it('waits with a cursor, then keeps the thinking apart and collapsed', () => {
-    const root = document.createElement('div');
-    const writer = new ReplyWriter(root);
+    const { root, writer } = writerOnDiv();
     writer.update('');
     expect((root.querySelector('.cursor') as HTMLElement).hidden).toBe(false);
     writer.update('<think>Let me see');
@@ -105,8 +105,7 @@ describe('ReplyWriter', () => {
   });
 
   it('moves text to the thinking block when a late </think> shows it was thinking', () => {
-    const root = document.createElement('div');
-    const writer = new ReplyWriter(root);
+    const { root, writer } = writerOnDiv();
     writer.update('pondering');
     writer.update('pondering</think>Answer', true);
     expect(root.querySelector('.thinking-body')?.textContent).toBe('pondering');
