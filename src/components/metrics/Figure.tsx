@@ -22,17 +22,19 @@ interface Props {
   unit?: string;
   source: FigureSource;
   big?: boolean;
+  /** Changes while a reply streams: shown on one line of fixed height (see .figure-value.live). */
+  live?: boolean;
   testId?: string;
 }
 
 /** One number, its unit, and where it comes from. */
-export function Figure({ label, value, unit, source, big, testId }: Props) {
+export function Figure({ label, value, unit, source, big, live, testId }: Props) {
   return (
     <div className={big ? 'figure big' : 'figure'} data-testid={testId}>
       <div className="figure-label">
         {label} <SourceBadge source={source} />
       </div>
-      <div className="figure-value">
+      <div className={live ? 'figure-value live' : 'figure-value'}>
         <span className="figure-number">{value}</span>
         {unit && <span className="figure-unit"> {unit}</span>}
       </div>

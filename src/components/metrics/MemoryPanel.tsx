@@ -23,7 +23,7 @@ function useEstimate() {
 /** The only live value in the panel, in its own component so the rest does not re-render with it. */
 function KvNow({ arch, quant }: { arch: Architecture; quant: QuantInfo }) {
   const contextTokens = useContextTokens();
-  return <>{fmt((kvBytesPerToken(arch, quant) * contextTokens) / MiB, 0)} MB</>;
+  return <span className="live-cell">{fmt((kvBytesPerToken(arch, quant) * contextTokens) / MiB, 0)} MB</span>;
 }
 
 export function MemoryPanel() {

@@ -9,7 +9,7 @@ function DecodeRate() {
   const tps = useStore((s) => (s.live?.streaming ? s.live.currentTps : s.live?.averageTps) ?? null);
   const source = useStore((s) => s.live?.source ?? 'measured');
   const streaming = useStore((s) => s.live?.streaming ?? false);
-  return <Figure big label={streaming ? 'Decode (last second)' : 'Decode (whole reply)'} value={fmt(tps)} unit="tok/s" source={source} testId="decode-tps" />;
+  return <Figure big label={streaming ? 'Decode (last second)' : 'Decode (whole reply)'} value={fmt(tps)} unit="tok/s" source={source} live testId="decode-tps" />;
 }
 
 function DecodeHistory() {
@@ -20,7 +20,7 @@ function DecodeHistory() {
 function Ttft() {
   const ttft = useStore((s) => s.live?.ttftMs ?? null);
   const source = useStore((s) => s.live?.source ?? 'measured');
-  return <Figure label="Time to first token" value={fmt(ttft, 0)} unit="ms" source={source} testId="ttft" />;
+  return <Figure label="Time to first token" value={fmt(ttft, 0)} unit="ms" source={source} live testId="ttft" />;
 }
 
 /** Live: prompt size estimate ÷ time to first token. After the reply: web-llm's own figure. */
@@ -29,14 +29,14 @@ function Prefill() {
   const estimate = useStore((s) => (s.live?.ttftMs ? s.live.promptTokensEst / (s.live.ttftMs / 1000) : null));
   const reported = useStore((s) => s.lastReply?.engine?.extra.prefill_tokens_per_s ?? null);
   const replayed = useStore((s) => s.live?.source === 'replayed');
-  if (streaming || reported === null) return <Figure label="Prefill" value={fmt(estimate, 0)} unit="tok/s" source="estimate" testId="prefill" />;
-  return <Figure label="Prefill" value={fmt(reported, 0)} unit="tok/s" source={replayed ? 'replayed' : 'web-llm'} testId="prefill" />;
+  if (streaming || reported === null) return <Figure label="Prefill" value={fmt(estimate, 0)} unit="tok/s" source="estimate" live testId="prefill" />;
+  return <Figure label="Prefill" value={fmt(reported, 0)} unit="tok/s" source={replayed ? 'replayed' : 'web-llm'} live testId="prefill" />;
 }
 
 function Tokens() {
   const tokens = useStore((s) => s.live?.tokens ?? 0);
   const source = useStore((s) => s.live?.source ?? 'measured');
-  return <Figure label="Tokens generated" value={tokens} source={source} testId="tokens" />;
+  return <Figure label="Tokens generated" value={tokens} source={source} live testId="tokens" />;
 }
 
 function Context() {
@@ -45,7 +45,15 @@ function Context() {
   const used = hasLive ? tokens : null;
   const size = useStore((s) => s.contextWindow);
   return (
-    <Figure label="Context used" value={used === null ? '–' : `≈${used} / ${size ?? '?'}`} unit="tokens" source="estimate" testId="context" />
+    // The window goes in the label, so that the live value stays short enough for one line.
+    <Figure
+      label={`Context used, of ${size === null ? '?' : size.toLocaleString('en-US')}`}
+      value={used === null ? '–' : `≈${used}`}
+      unit="tokens"
+      source="estimate"
+      live
+      testId="context"
+    />
   );
 }
 
