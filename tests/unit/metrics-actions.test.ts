@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getState } from '../../src/store/store';
+import { finishLiveMetrics, meterStream, refreshLiveMetricsInFrame, startLiveMetrics } from '../../src/actions/metrics-actions';
+
+/** A batch of `chunks` tokens, the last at worker time `t` (ms since the request). */
+const batch = (chunks: number, t: number) => meterStream({ text: 'x'.repeat(chunks), chunks, t, firstChunkAt: 0 });
+const tokensShown = () => getState().live?.tokens;
+
+describe('live metrics refresh', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'performance'] });
+    startLiveMetrics('replayed', 12);
+  });
+  afterEach(() => {
+    finishLiveMetrics(null);
+    vi.useRealTimers();
+  });
+
+  it('shows the time to first token in the frame that paints the first batch', () => {
+    vi.advanceTimersByTime(40);
+    batch(1, 40);
+    refreshLiveMetricsInFrame();
+    expect(getState().live).toMatchObject({ tokens: 1, ttftMs: 40, streaming: true });
+  });
+
+  it('refreshes in batch frames about every 200 ms, not in every frame', () => {
+    batch(1, 0);
+    refreshLiveMetricsInFrame();
+    for (let t = 33; t < 180; t += 33) {
+      vi.advanceTimersByTime(33);
+      batch(66, t);
+      refreshLiveMetricsInFrame();
+    }
+    expect(tokensShown()).toBe(1); // 165 ms after the last refresh: not due yet
+    vi.advanceTimersByTime(33);
+    batch(66, 198);
+    refreshLiveMetricsInFrame();
+    expect(tokensShown()).toBe(1 + 66 * 6);
+    expect(getState().live?.history).toHaveLength(1);
+  });
+
+  it('leaves the refreshes to batch frames while text streams', () => {
+    batch(1, 0);
+    refreshLiveMetricsInFrame();
+    const frames = vi.fn(() => refreshLiveMetricsInFrame());
+    // One second of batches at 30 a second: the timer never finds the figures stale.
+    for (let t = 33; t <= 1000; t += 33) {
+      vi.advanceTimersByTime(33);
+      batch(66, t);
+      frames();
+    }
+    expect(getState().live?.history.length).toBe(5);
+  });
+
+  it('keeps the figures live from a timer when no batch comes (a stall)', () => {
+    batch(1, 0);
+    refreshLiveMetricsInFrame();
+    batch(50, 100); // arrived, but no frame painted it yet
+    vi.advanceTimersByTime(250);
+    expect(tokensShown()).toBe(1);
+    vi.advanceTimersByTime(100);
+    expect(tokensShown()).toBe(51);
+  });
+
+  it('stops refreshing once the reply is finished, with the final figures', () => {
+    batch(1, 0);
+    batch(99, 1000);
+    finishLiveMetrics(null);
+    expect(getState().live).toMatchObject({ tokens: 100, streaming: false, averageTps: 99 });
+    batch(100, 2000);
+    vi.advanceTimersByTime(1000);
+    refreshLiveMetricsInFrame();
+    expect(tokensShown()).toBe(100);
+  });
+});
