@@ -11,6 +11,8 @@ import type { FrameReport } from './protocol';
 export const LEAD_MS = 4;
 /** At most one painted batch per this many ms: 30 a second is smooth for text. */
 export const MIN_SPACING_MS = 33;
+/** A shorter interval is a bad measurement (no display refreshes 500 times a second): not aimed by. */
+const MIN_INTERVAL_MS = 2;
 
 export class FrameClock {
   private frameAt = Number.NaN;
@@ -24,7 +26,7 @@ export class FrameClock {
 
   /** A frame the UI painted a batch in (times are performance.timeOrigin + now(), on both threads). */
   report(r: FrameReport): void {
-    if (!(r.intervalMs > 0) || !Number.isFinite(r.frameAt)) return;
+    if (!(r.intervalMs >= MIN_INTERVAL_MS) || !Number.isFinite(r.frameAt)) return;
     this.frameAt = r.frameAt;
     this.interval = r.intervalMs;
     this.lastFrame = Math.max(this.lastFrame, r.frameAt);

@@ -11,6 +11,8 @@ describe('FrameClock', () => {
     expect(c.ready).toBe(false);
     c.report({ frameAt: 1000, intervalMs: 0 });
     expect(c.ready).toBe(false);
+    c.report({ frameAt: 1000, intervalMs: 0.07 }); // a bad measurement: no display is that fast
+    expect(c.ready).toBe(false);
     c.report({ frameAt: 1000, intervalMs: interval });
     expect(c.ready).toBe(true);
   });
