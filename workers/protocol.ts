@@ -45,9 +45,9 @@ export interface StreamUpdate {
   chunks: number;
   /** Worker time of the last chunk, ms since the request. */
   t: number;
-  /** When the oldest chunk of the batch reached the worker's host, as performance.timeOrigin + now()
+  /** When each chunk of the batch reached the worker's host, as performance.timeOrigin + now()
    * (comparable across threads): the start of its trip to the screen. */
-  firstChunkAt: number;
+  chunkAt: number[];
 }
 
 /** Sent back by the UI, for a frame that painted a batch (every 250 ms or so: frames keep their

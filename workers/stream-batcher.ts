@@ -13,7 +13,7 @@ export class StreamBatcher {
   private text = '';
   private chunks = 0;
   private t = 0;
-  private firstChunkAt = 0;
+  private chunkAt: number[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private sentAny = false;
 
@@ -25,7 +25,7 @@ export class StreamBatcher {
 
   push(text: string, t: number): void {
     const now = performance.timeOrigin + performance.now();
-    if (this.chunks === 0) this.firstChunkAt = now;
+    this.chunkAt.push(now);
     this.text += text;
     this.chunks++;
     this.t = t;
@@ -43,9 +43,10 @@ export class StreamBatcher {
     this.timer = null;
     if (this.chunks === 0) return;
     this.sentAny = true;
-    const update = { text: this.text, chunks: this.chunks, t: this.t, firstChunkAt: this.firstChunkAt };
+    const update = { text: this.text, chunks: this.chunks, t: this.t, chunkAt: this.chunkAt };
     this.text = '';
     this.chunks = 0;
+    this.chunkAt = [];
     this.send(update);
   }
 }

@@ -16,7 +16,7 @@ const streamBudgets = (prefix: string, label: string): Budget[] => [
   { id: `${prefix}.all_tokens_in_dom`, label: `${label}: every token in the DOM`, unit: '(1 = yes)', limit: 1, kind: 'min' },
   { id: `${prefix}.busy_pct`, label: `${label}: main-thread busy`, unit: '%', limit: 15, kind: 'max' },
   { id: `${prefix}.long_tasks`, label: `${label}: main-thread tasks over 50 ms`, unit: 'tasks', limit: 0, kind: 'max' },
-  { id: `${prefix}.paint_p95_ms`, label: `${label}: worker → paint p95`, unit: 'ms', limit: 50, kind: 'max' },
+  { id: `${prefix}.paint_p95_ms`, label: `${label}: chunk → paint p95 (every chunk)`, unit: 'ms', limit: 50, kind: 'max' },
   { id: `${prefix}.decode_error_pct`, label: `${label}: measured decode vs ${STREAM_RATE} tok/s`, unit: '% off', limit: 1, kind: 'max' },
 ];
 

@@ -46,7 +46,7 @@ function flushStream(frameTime?: number): void {
 
 function appendStream(u: StreamUpdate): void {
   meterStream(u);
-  noteBatchArrived(u.firstChunkAt);
+  noteBatchArrived(u.chunkAt);
   pendingText += u.text;
   pendingChunks += u.chunks;
   frame ??= requestAnimationFrame(flushStream);

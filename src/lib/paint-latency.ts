@@ -4,7 +4,7 @@
  * app starts), so it costs one property check per batch otherwise.
  */
 interface PaintLog {
-  /** Milliseconds from the oldest chunk of a batch reaching the worker's host to the frame that showed it. */
+  /** Milliseconds from each chunk reaching the worker's host to the frame that showed it. */
   delays: number[];
 }
 
@@ -12,8 +12,8 @@ const log = () => (globalThis as { __qwenPaintLog?: PaintLog }).__qwenPaintLog;
 const now = () => performance.timeOrigin + performance.now();
 let pending: number[] = [];
 
-export function noteBatchArrived(sentAt: number): void {
-  if (log()) pending.push(sentAt);
+export function noteBatchArrived(chunkAt: readonly number[]): void {
+  if (log()) pending.push(...chunkAt);
 }
 
 // One channel for all reports: the probe should cost the stream it measures as little as it can.

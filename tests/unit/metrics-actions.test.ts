@@ -3,7 +3,7 @@ import { getState } from '../../src/store/store';
 import { finishLiveMetrics, meterStream, refreshLiveMetricsInFrame, startLiveMetrics } from '../../src/actions/metrics-actions';
 
 /** A batch of `chunks` tokens, the last at worker time `t` (ms since the request). */
-const batch = (chunks: number, t: number) => meterStream({ text: 'x'.repeat(chunks), chunks, t, firstChunkAt: 0 });
+const batch = (chunks: number, t: number) => meterStream({ text: 'x'.repeat(chunks), chunks, t, chunkAt: [] });
 const tokensShown = () => getState().live?.tokens;
 
 describe('live metrics refresh', () => {

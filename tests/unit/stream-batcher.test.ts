@@ -54,6 +54,10 @@ describe('StreamBatcher', () => {
     b.flush();
     expect(sent.map((u) => u.text).join('')).toBe('a' + 'b'.repeat(100) + 'c');
     expect(sent.reduce((n, u) => n + u.chunks, 0)).toBe(102);
+    // Each chunk carries the time it reached the batcher: the start of its trip to the screen.
+    expect(sent.map((u) => u.chunkAt.length)).toEqual(sent.map((u) => u.chunks));
+    const t0 = performance.timeOrigin;
+    expect(sent[1]!.chunkAt.every((at) => at >= t0 && at <= sent[2]!.chunkAt[0]!)).toBe(true);
   });
 
   it('once the UI reports its frames, sends each batch just before a frame, about 30 a second', () => {
