@@ -6,6 +6,7 @@ import * as Comlink from 'comlink';
 import records from 'virtual:qwen-records';
 import { makeError } from '../src/lib/errors';
 import { parseRunFile } from '../src/lib/runs';
+import { packResult } from '../src/lib/run-transfer';
 import type { InferenceEngine } from './engine';
 import { EngineHost } from './engine-host';
 import { adapterSummary, installDeviceTracking, probeGpu, releaseDevicesSince } from './gpu';
@@ -128,7 +129,8 @@ const api = {
     const clock = new FrameClock();
     updates.onmessage = (e: MessageEvent<FrameReport>) => clock.report(e.data);
     try {
-      return await host.generate(req, (u: StreamUpdate) => updates.postMessage(u), clock);
+      const result = await host.generate(req, (u: StreamUpdate) => updates.postMessage(u), clock);
+      return result.ok ? { ok: true as const, value: packResult(result.value) } : result;
     } finally {
       updates.onmessage = null;
     }

@@ -10,6 +10,7 @@ import { finishLiveMetrics, meterStream, refreshLiveMetricsInFrame, startLiveMet
 import { estimateTokens } from '../lib/tokens';
 import { noteBatchArrived } from '../lib/paint-latency';
 import { frameInterval } from '../lib/frame-interval';
+import { unpackResult } from '../lib/run-transfer';
 
 const newId = () => crypto.randomUUID();
 
@@ -111,12 +112,14 @@ export async function send(): Promise<void> {
     channel.close();
     if (updates === channel) updates = null;
   }
-  finishLiveMetrics(result.ok ? result.value.run : null);
   if (result.ok) {
-    addRun(result.value.run);
-    settleStreaming(result.value.finishReason, result.value.text, result.value.run.id);
+    const reply = unpackResult(result.value);
+    finishLiveMetrics(reply.run);
+    addRun(reply.run);
+    settleStreaming(reply.finishReason, reply.text, reply.run.id);
     return;
   }
+  finishLiveMetrics(null);
   flushStream();
   const partial = getState().streaming?.text ?? '';
   if (partial === '') {
