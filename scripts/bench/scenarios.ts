@@ -38,14 +38,27 @@ async function taskSeconds(cdp: CDPSession): Promise<number> {
   return metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
 }
 
-/** Streams the fixture once and measures the main thread while it does. */
-export async function streamOnce(page: Page): Promise<StreamFigures> {
+/** Figures of one stream, with or without the paint probe. */
+interface StreamRun {
+  allTokensInDom: number;
+  busyPct: number;
+  longTasks: number[];
+  delays: number[];
+  decodeErrorPct: number;
+}
+
+/**
+ * Streams the fixture once. With `probe`, the app records each chunk's worker-to-paint delay:
+ * the probe posts a message after every frame it measures, work the app does not do for a
+ * user, so main-thread time is measured on a stream without it.
+ */
+async function streamRun(page: Page, probe: boolean): Promise<StreamRun> {
   await page.getByTestId('prompt').fill('Benchmark prompt');
-  await page.evaluate(() => {
-    const w = window as unknown as { __qwenPaintLog: { delays: number[] }; __longTasks: unknown[] };
-    w.__qwenPaintLog.delays = [];
+  await page.evaluate((on) => {
+    const w = window as unknown as { __qwenPaintLog?: { delays: number[] }; __longTasks: unknown[] };
+    w.__qwenPaintLog = on ? { delays: [] } : undefined;
     w.__longTasks = [];
-  });
+  }, probe);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   // "During the stream": from the first streamed text on screen to the reply's end.
@@ -57,24 +70,39 @@ export async function streamOnce(page: Page): Promise<StreamFigures> {
   const after = await taskSeconds(cdp);
   await cdp.detach();
   await page.waitForTimeout(100); // let the last paint report arrive
-  const probe = await page.evaluate(() => {
-    const w = window as unknown as { __qwenPaintLog: { delays: number[] }; __longTasks: Array<{ duration: number }> };
+  const seen = await page.evaluate(() => {
+    const w = window as unknown as { __qwenPaintLog?: { delays: number[] }; __longTasks: Array<{ duration: number }> };
     const replies = document.querySelectorAll('[data-testid="message-assistant"] .markdown-blocks');
     const decodeRow = [...document.querySelectorAll('[data-testid="last-reply"] tr')].find((r) => r.textContent?.includes('Decode tok/s'));
     return {
-      delays: w.__qwenPaintLog.delays,
+      delays: w.__qwenPaintLog?.delays ?? [],
       longTasks: w.__longTasks.map((t) => t.duration),
       text: replies[replies.length - 1]?.textContent ?? '',
       decode: Number(decodeRow?.querySelectorAll('td')[0]?.textContent ?? 'NaN'),
     };
   });
   return {
-    allTokensInDom: probe.text.replace(/\s+/g, '') === EXPECTED ? 1 : 0,
+    allTokensInDom: seen.text.replace(/\s+/g, '') === EXPECTED ? 1 : 0,
     busyPct: ((after - before) / wallS) * 100,
-    longTasks: probe.longTasks.length,
-    longestTaskMs: Math.max(0, ...probe.longTasks),
-    paintP95Ms: percentile(probe.delays, 95),
-    decodeErrorPct: (Math.abs(probe.decode - STREAM_RATE) / STREAM_RATE) * 100,
+    longTasks: seen.longTasks,
+    delays: seen.delays,
+    decodeErrorPct: (Math.abs(seen.decode - STREAM_RATE) / STREAM_RATE) * 100,
+  };
+}
+
+/** Two replies on the page: the first timed (busy time), the second probed (paint delays); each
+ * must show every token and the right decode rate, and neither may hold a long task. */
+export async function streamOnce(page: Page): Promise<StreamFigures> {
+  const timed = await streamRun(page, false);
+  const probed = await streamRun(page, true);
+  const longTasks = [...timed.longTasks, ...probed.longTasks];
+  return {
+    allTokensInDom: Math.min(timed.allTokensInDom, probed.allTokensInDom),
+    busyPct: timed.busyPct,
+    longTasks: longTasks.length,
+    longestTaskMs: Math.max(0, ...longTasks),
+    paintP95Ms: percentile(probed.delays, 95),
+    decodeErrorPct: Math.max(timed.decodeErrorPct, probed.decodeErrorPct),
   };
 }
 
