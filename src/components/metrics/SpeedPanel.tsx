@@ -5,6 +5,10 @@ import { LastReply } from './LastReply';
 import { useContextTokens } from './useContextTokens';
 
 // Each figure subscribes to its own value, so a refresh re-renders only what changed.
+
+/** Made once: toLocaleString builds a formatter per call, in every refresh of the live figures. */
+const thousands = new Intl.NumberFormat('en-US');
+
 function DecodeRate() {
   const tps = useStore((s) => (s.live?.streaming ? s.live.currentTps : s.live?.averageTps) ?? null);
   const source = useStore((s) => s.live?.source ?? 'measured');
@@ -47,7 +51,7 @@ function Context() {
   return (
     // The window goes in the label, so that the live value stays short enough for one line.
     <Figure
-      label={`Context used, of ${size === null ? '?' : size.toLocaleString('en-US')}`}
+      label={`Context used, of ${size === null ? '?' : thousands.format(size)}`}
       value={used === null ? '–' : `≈${used}`}
       unit="tokens"
       source="estimate"
