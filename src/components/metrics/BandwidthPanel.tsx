@@ -1,18 +1,21 @@
+import { useCallback } from 'react';
 import { runBandwidthProbe } from '../../actions/gpu-probe-actions';
 import { variantOf } from '../../catalog-data';
 import { architectureOf } from '../../lib/architectures';
 import { decodeCeiling } from '../../lib/projection';
 import { useStore } from '../../store/store';
+import type { AppState } from '../../store/types';
 import { ErrorNotice } from '../ErrorNotice';
 import type { Architecture } from '../../lib/architectures';
 import type { QuantInfo } from '../../lib/quant';
-import { useContextTokens } from './useContextTokens';
+import { contextTokensOf } from './context-tokens';
+import { LiveText } from './LiveText';
 import { Figure, fmt } from './Figure';
 
-/** Depends on the live context, so it re-renders alone. */
+/** Depends on the live context, which it follows as text (LiveText). */
 function Ceiling({ gbps, arch, quant, label }: { gbps: number; arch: Architecture; quant: QuantInfo; label: string }) {
-  const contextTokens = useContextTokens();
-  return <Figure label={`Decode ceiling, ${label}`} value={fmt(decodeCeiling(gbps, arch, quant, contextTokens), 0)} unit="tok/s" source="estimate" testId="decode-ceiling" />;
+  const read = useCallback((s: AppState) => fmt(decodeCeiling(gbps, arch, quant, contextTokensOf(s)), 0), [gbps, arch, quant]);
+  return <Figure label={`Decode ceiling, ${label}`} value={<LiveText read={read} />} unit="tok/s" source="estimate" testId="decode-ceiling" />;
 }
 
 export function BandwidthPanel() {

@@ -1,11 +1,14 @@
+import { useCallback } from 'react';
 import { toggleMemorySelfTest, setGpuMemoryGB } from '../../actions/gpu-probe-actions';
 import { variantOf } from '../../catalog-data';
 import { architectureOf } from '../../lib/architectures';
 import { MiB, estimateMemory, kvBytesPerToken } from '../../lib/vram';
 import type { Architecture } from '../../lib/architectures';
 import type { QuantInfo } from '../../lib/quant';
-import { useContextTokens } from './useContextTokens';
+import { contextTokensOf } from './context-tokens';
+import { LiveText } from './LiveText';
 import { useStore } from '../../store/store';
+import type { AppState } from '../../store/types';
 import { Figure, fmt } from './Figure';
 import { MemoryBars } from './MemoryBars';
 
@@ -22,8 +25,8 @@ function useEstimate() {
 
 /** The only live value in the panel, in its own component so the rest does not re-render with it. */
 function KvNow({ arch, quant }: { arch: Architecture; quant: QuantInfo }) {
-  const contextTokens = useContextTokens();
-  return <span className="live-cell">{fmt((kvBytesPerToken(arch, quant) * contextTokens) / MiB, 0)} MB</span>;
+  const read = useCallback((s: AppState) => `${fmt((kvBytesPerToken(arch, quant) * contextTokensOf(s)) / MiB, 0)} MB`, [arch, quant]);
+  return <LiveText className="live-cell" read={read} />;
 }
 
 export function MemoryPanel() {

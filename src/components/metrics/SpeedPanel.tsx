@@ -1,24 +1,25 @@
 import { useStore } from '../../store/store';
+import type { AppState } from '../../store/types';
 import { Figure, fmt } from './Figure';
 import { Sparkline } from './Sparkline';
 import { LastReply } from './LastReply';
-import { useContextTokens } from './useContextTokens';
+import { LiveText } from './LiveText';
+import { contextTokensOf } from './context-tokens';
 
-// Each figure subscribes to its own value, so a refresh re-renders only what changed.
+// Each figure subscribes to its own value; the values a refresh changes are written as text
+// (LiveText, Sparkline), so a refresh re-renders nothing.
+const readDecodeRate = (s: AppState) => fmt((s.live?.streaming ? s.live.currentTps : s.live?.averageTps) ?? null);
+const readHistory = (s: AppState) => s.live?.history;
+const readTokens = (s: AppState) => String(s.live?.tokens ?? 0);
+const readContextUsed = (s: AppState) => (s.live ? `≈${contextTokensOf(s)}` : '–');
 
-/** Made once: toLocaleString builds a formatter per call, in every refresh of the live figures. */
+/** Made once: toLocaleString builds a formatter on every call. */
 const thousands = new Intl.NumberFormat('en-US');
 
 function DecodeRate() {
-  const tps = useStore((s) => (s.live?.streaming ? s.live.currentTps : s.live?.averageTps) ?? null);
   const source = useStore((s) => s.live?.source ?? 'measured');
   const streaming = useStore((s) => s.live?.streaming ?? false);
-  return <Figure big label={streaming ? 'Decode (last second)' : 'Decode (whole reply)'} value={fmt(tps)} unit="tok/s" source={source} live testId="decode-tps" />;
-}
-
-function DecodeHistory() {
-  const history = useStore((s) => s.live?.history);
-  return <Sparkline values={history ?? []} />;
+  return <Figure big label={streaming ? 'Decode (last second)' : 'Decode (whole reply)'} value={<LiveText read={readDecodeRate} />} unit="tok/s" source={source} live testId="decode-tps" />;
 }
 
 function Ttft() {
@@ -38,21 +39,17 @@ function Prefill() {
 }
 
 function Tokens() {
-  const tokens = useStore((s) => s.live?.tokens ?? 0);
   const source = useStore((s) => s.live?.source ?? 'measured');
-  return <Figure label="Tokens generated" value={tokens} source={source} live testId="tokens" />;
+  return <Figure label="Tokens generated" value={<LiveText read={readTokens} />} source={source} live testId="tokens" />;
 }
 
 function Context() {
-  const hasLive = useStore((s) => s.live !== null);
-  const tokens = useContextTokens();
-  const used = hasLive ? tokens : null;
   const size = useStore((s) => s.contextWindow);
   return (
     // The window goes in the label, so that the live value stays short enough for one line.
     <Figure
       label={`Context used, of ${size === null ? '?' : thousands.format(size)}`}
-      value={used === null ? '–' : `≈${used}`}
+      value={<LiveText read={readContextUsed} />}
       unit="tokens"
       source="estimate"
       live
@@ -70,7 +67,7 @@ export function SpeedPanel() {
       {hasLive && (
         <>
           <DecodeRate />
-          <DecodeHistory />
+          <Sparkline read={readHistory} label="decode tokens per second over the reply" />
           <div className="figure-grid">
             <Ttft />
             <Prefill />
