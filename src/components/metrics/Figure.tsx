@@ -8,7 +8,7 @@ const SOURCE_TITLE: Record<FigureSource, string> = {
   estimate: "The app's estimate, from the model's architecture",
 };
 
-/** Memoised: a live figure re-renders 4 times a second, its badge only when the source changes. */
+/** Memoised: a figure re-renders when its label changes (a reply starts or ends), its badge only with the source. */
 export const SourceBadge = memo(function SourceBadge({ source }: { source: FigureSource }) {
   return (
     <span className={`source source-${source}`} title={SOURCE_TITLE[source]} data-source={source}>

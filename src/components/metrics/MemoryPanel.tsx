@@ -23,7 +23,7 @@ function useEstimate() {
   return { found, arch, full: estimateMemory(arch, found.variant.quant, windowTokens) };
 }
 
-/** The only live value in the panel, in its own component so the rest does not re-render with it. */
+/** The only live value in the panel: its text follows the store (LiveText), so nothing re-renders with it. */
 function KvNow({ arch, quant }: { arch: Architecture; quant: QuantInfo }) {
   const read = useCallback((s: AppState) => `${fmt((kvBytesPerToken(arch, quant) * contextTokensOf(s)) / MiB, 0)} MB`, [arch, quant]);
   return <LiveText className="live-cell" read={read} />;
