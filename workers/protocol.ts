@@ -41,12 +41,10 @@ export interface GenerateRequest {
 /** A batch of streamed text: the worker groups chunks so the UI paints each batch in one frame, about 30 a second. */
 export interface StreamUpdate {
   text: string;
-  /** Chunks (≈ tokens) in this batch. */
-  chunks: number;
   /** Worker time of the last chunk, ms since the request. */
   t: number;
-  /** When each chunk of the batch reached the worker's host, as performance.timeOrigin + now()
-   * (comparable across threads): the start of its trip to the screen. */
+  /** One entry per chunk (≈ token) of the batch: when it reached the worker's host, as
+   * performance.timeOrigin + now() (comparable across threads), the start of its trip to the screen. */
   chunkAt: number[];
 }
 

@@ -11,7 +11,6 @@ import type { StreamUpdate } from './protocol';
  */
 export class StreamBatcher {
   private text = '';
-  private chunks = 0;
   private t = 0;
   private chunkAt: number[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -27,7 +26,6 @@ export class StreamBatcher {
     const now = performance.timeOrigin + performance.now();
     this.chunkAt.push(now);
     this.text += text;
-    this.chunks++;
     this.t = t;
     if (!this.sentAny) {
       this.flush();
@@ -41,11 +39,10 @@ export class StreamBatcher {
   flush(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    if (this.chunks === 0) return;
+    if (this.chunkAt.length === 0) return;
     this.sentAny = true;
-    const update = { text: this.text, chunks: this.chunks, t: this.t, chunkAt: this.chunkAt };
+    const update = { text: this.text, t: this.t, chunkAt: this.chunkAt };
     this.text = '';
-    this.chunks = 0;
     this.chunkAt = [];
     this.send(update);
   }

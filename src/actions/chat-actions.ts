@@ -49,7 +49,7 @@ function appendStream(u: StreamUpdate): void {
   meterStream(u);
   noteBatchArrived(u.chunkAt);
   pendingText += u.text;
-  pendingChunks += u.chunks;
+  pendingChunks += u.chunkAt.length;
   frame ??= requestAnimationFrame(flushStream);
 }
 

@@ -54,7 +54,7 @@ export function refreshLiveMetricsInFrame(): void {
 }
 
 export function meterStream(u: StreamUpdate): void {
-  meter?.push(u.chunks, u.t);
+  meter?.push(u.chunkAt.length, u.t);
 }
 
 function stopTicker(): void {

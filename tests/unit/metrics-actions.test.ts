@@ -3,7 +3,7 @@ import { getState } from '../../src/store/store';
 import { REFRESH_MS, finishLiveMetrics, meterStream, refreshLiveMetricsInFrame, startLiveMetrics } from '../../src/actions/metrics-actions';
 
 /** A batch of `chunks` tokens, the last at worker time `t` (ms since the request). */
-const batch = (chunks: number, t: number) => meterStream({ text: 'x'.repeat(chunks), chunks, t, chunkAt: [] });
+const batch = (chunks: number, t: number) => meterStream({ text: 'x'.repeat(chunks), t, chunkAt: Array<number>(chunks).fill(0) });
 const tokensShown = () => getState().live?.tokens;
 
 describe('live metrics refresh', () => {

@@ -25,7 +25,7 @@ describe("the app's figures on replayed runs", () => {
     await host.load(modelId, () => {});
     for (const recorded of file.runs.filter((r) => r.modelId === modelId)) {
       const meter = new TokenRateMeter();
-      const result = await host.generate({ messages: [{ role: 'user', content: 'hi' }], settings }, (u) => meter.push(u.chunks, u.t));
+      const result = await host.generate({ messages: [{ role: 'user', content: 'hi' }], settings }, (u) => meter.push(u.chunkAt.length, u.t));
       expect(result.ok).toBe(true);
       if (!result.ok) continue;
       const target = recorded.usage!.extra.decode_tokens_per_s;
