@@ -22,6 +22,7 @@ const reply = [
   '- one\n- two\n- three',
   '| a | b |\n|---|---|\n| 1 | 2 |',
   ...Array.from({ length: 20 }, (_, i) => `Paragraph ${i} with a [link](https://example.com/${i}).`),
+  ...Array.from({ length: 6 }, (_, i) => `Plain prose ${i}: "quoted", it's (mostly) plain.\nA second line.`),
   'Last line <script>alert(1)</script>',
 ].join('\n\n');
 
@@ -65,14 +66,27 @@ describe('ReplyWriter', () => {
 
   it('shows a block just begun as plain text too, until a render is due', () => {
     const { root, writer } = writerOnDiv();
-    writer.update('First');
-    writer.update('First.\n\n**Second');
-    expect(root.querySelector('.markdown')!.innerHTML).toBe('<p>First.</p>\n');
+    writer.update('First *a*');
+    writer.update('First *a*.\n\n**Second');
+    expect(root.querySelector('.markdown')!.innerHTML).toBe('<p>First <em>a</em>.</p>\n');
     const second = root.querySelectorAll('.markdown')[1]!;
     expect(second.innerHTML).toBe('**Second');
     vi.advanceTimersByTime(TAIL_RENDER_MS);
-    writer.update('First.\n\n**Second**');
+    writer.update('First *a*.\n\n**Second**');
     expect(second.querySelector('strong')?.textContent).toBe('Second');
+  });
+
+  it('leaves plain prose unformatted while it is written, and formats it when it ends or gains markup', () => {
+    const { root, writer } = writerOnDiv();
+    writer.update('Plain words');
+    vi.advanceTimersByTime(TAIL_RENDER_MS);
+    writer.update('Plain words, more words');
+    vi.advanceTimersByTime(1000);
+    const first = root.querySelector('.markdown')!;
+    expect(first.innerHTML).toBe('Plain words, more words');
+    writer.update('Plain words, more words.\n\nThen **bold');
+    expect(first.innerHTML).toBe('<p>Plain words, more words.</p>\n');
+    expect(root.querySelectorAll('.markdown')[1]!.innerHTML).toBe('<p>Then **bold</p>\n');
   });
 
   it('formats text left plain when the stream pauses', () => {

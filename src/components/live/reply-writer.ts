@@ -3,18 +3,32 @@
  * ReplyBody renders for a finished reply. Each update costs what arrived since
  * the last one: a finished block is rendered once, and the block still being
  * written is re-rendered as markdown at most every TAIL_RENDER_MS; text arriving
- * in between is appended as plain text and formatted at the next render.
+ * in between is appended as plain text and formatted at the next render. Plain
+ * prose, which looks the same either way, is not formatted until its block ends.
  * (Rendering the whole reply through React each frame, then its last block each
  * frame, were most of the main thread's script time while streaming.)
  * All markup comes from renderMarkdown, which escapes and sanitises; the rest is text nodes.
  */
 import { BLOCKS_PER_GROUP, BlockSplitter } from '../../lib/blocks';
-import { renderMarkdown } from '../../lib/markdown';
+import { plainParagraph, renderMarkdown } from '../../lib/markdown';
 import { splitThinking } from '../../lib/thinking';
 import { appendPlainText } from './plain-append';
 
 export const TAIL_RENDER_MS = 100;
 const PAUSE_MS = 250;
+
+/** A finished block into its element: plain prose as a paragraph of text, the rest as sanitised markup. */
+function writeBlock(el: HTMLElement, block: string): void {
+  const text = plainParagraph(block);
+  if (text === null) {
+    el.innerHTML = renderMarkdown(block);
+    return;
+  }
+  // The markup renderMarkdown gives such a block (<p>text</p> and a newline), without parsing any.
+  const p = document.createElement('p');
+  p.textContent = text;
+  el.replaceChildren(p, '\n');
+}
 
 const element = (tag: string, className: string): HTMLElement => {
   const el = document.createElement(tag);
@@ -104,8 +118,7 @@ export class ReplyWriter {
     const finished = this.splitter.blocks;
     for (let i = finished.length - added; i < finished.length; i++) {
       // The element that showed a block while it was written now shows it finished.
-      const el = this.tail ?? this.newSlot();
-      el.innerHTML = renderMarkdown(finished[i]!);
+      writeBlock(this.tail ?? this.newSlot(), finished[i]!);
       this.releaseTail();
     }
     this.writeTail(this.splitter.tail, done);
@@ -121,7 +134,10 @@ export class ReplyWriter {
       this.releaseTail();
       return;
     }
-    const throttled = !done && performance.now() - this.tailRenderedAt < TAIL_RENDER_MS;
+    // Plain prose looks the same formatted or not: it waits for the block's end (or for markup).
+    // (Trailing spaces only matter once a line break follows them, and that is checked then.)
+    const plain = !done && plainParagraph(text.trimEnd()) !== null;
+    const throttled = plain || (!done && performance.now() - this.tailRenderedAt < TAIL_RENDER_MS);
     // A block just begun, or one that grew, shows as plain text until the next render is due.
     if (throttled && (this.tail === null || text.startsWith(this.tailText))) {
       if (this.tail === null) {
@@ -134,7 +150,7 @@ export class ReplyWriter {
       this.tailPlain = true;
       // Formatting happens with the next update at least TAIL_RENDER_MS after the last; this
       // timer only covers a pause in the stream (firing at other times, it would cost a frame).
-      this.tailTimer ??= setTimeout(() => requestAnimationFrame(() => this.formatTail()), PAUSE_MS);
+      if (!plain) this.tailTimer ??= setTimeout(() => requestAnimationFrame(() => this.formatTail()), PAUSE_MS);
       return;
     }
     this.tail ??= this.newSlot();
