@@ -34,7 +34,7 @@ function flushStream(frameTime?: number): void {
   const streaming = getState().streaming;
   if (streaming && pendingChunks > 0) {
     setState({ streaming: { ...streaming, text: streaming.text + pendingText, chunks: streaming.chunks + pendingChunks } });
-    const intervalMs = frameInterval(); // 0 (no use to the worker) until measured
+    const intervalMs = frameInterval(); // timed when the model became ready; 0 (no use to the worker) until then
     if (frameTime !== undefined && updates && intervalMs > 0 && frameTime - reportedAt >= REPORT_MS) {
       updates.post({ frameAt: performance.timeOrigin + frameTime, intervalMs });
       reportedAt = frameTime;
@@ -98,7 +98,6 @@ export async function send(): Promise<void> {
   });
   const request = { messages: buildRequestMessages(settings.systemPrompt, history), settings };
   startLiveMetrics(replayed ? 'replayed' : 'measured', estimateTokens(request.messages));
-  frameInterval(); // measured once, while the first token is on its way
   const channel = streamChannel<StreamUpdate, FrameReport>(appendStream);
   updates = channel;
   reportedAt = Number.NEGATIVE_INFINITY;

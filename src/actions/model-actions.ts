@@ -4,6 +4,7 @@ import { isAvailable } from '../lib/catalog';
 import { makeError } from '../lib/errors';
 import { architectureOf } from '../lib/architectures';
 import { compareModelConfig } from '../lib/config-check';
+import { frameInterval } from '../lib/frame-interval';
 import { writeModelParam } from '../lib/url';
 import { getState, setState } from '../store/store';
 import type { LoadProgress } from '../../workers/protocol';
@@ -75,6 +76,9 @@ export async function loadSelected(opts: { skipStorageCheck?: boolean } = {}): P
       const arch = architectureOf(found.model.name);
       const configMismatches = arch && result.value.modelConfig ? compareModelConfig(arch, result.value.modelConfig) : [];
       setState({ loadState: 'ready', loadedId: selectedId, contextWindow: result.value.contextWindow, loadProgress: null, configMismatches });
+      // Timed now, while the page is idle: timed at the first send, its dozen animation frames
+      // would be painted during the first reply, on top of the reply's own.
+      frameInterval();
       void refreshCache();
     } else if (getState().loadState === 'loading') {
       setState({ loadState: 'idle', loadProgress: null });
