@@ -83,9 +83,14 @@ describe('ReplyWriter', () => {
     writer.update('Plain words, more words');
     vi.advanceTimersByTime(1000);
     const first = root.querySelector('.markdown')!;
-    expect(first.innerHTML).toBe('Plain words, more words');
+    // Not yet the finished markup (that ends with a newline), and not parsed: one text node per update.
+    expect(first.innerHTML).toBe('<p>Plain words, more words</p>');
+    const paragraph = first.firstChild!;
+    expect(paragraph.childNodes).toHaveLength(2);
     writer.update('Plain words, more words.\n\nThen **bold');
     expect(first.innerHTML).toBe('<p>Plain words, more words.</p>\n');
+    // Its end was added to the paragraph on screen, not written anew.
+    expect(first.firstChild).toBe(paragraph);
     expect(root.querySelectorAll('.markdown')[1]!.innerHTML).toBe('<p>Then **bold</p>\n');
   });
 

@@ -17,14 +17,25 @@ import { appendPlainText } from './plain-append';
 export const TAIL_RENDER_MS = 100;
 const PAUSE_MS = 250;
 
-/** A finished block into its element: plain prose as a paragraph of text, the rest as sanitised markup. */
+/**
+ * A finished block into the element that showed it (if any) while it was written: plain prose as
+ * a paragraph of text, the rest as sanitised markup. Either way the element ends with the markup
+ * renderMarkdown gives the block; plain prose gets there without parsing anything and, when the
+ * element already holds the start of that paragraph, without replacing what it shows.
+ */
 function writeBlock(el: HTMLElement, block: string): void {
   const text = plainParagraph(block);
   if (text === null) {
     el.innerHTML = renderMarkdown(block);
     return;
   }
-  // The markup renderMarkdown gives such a block (<p>text</p> and a newline), without parsing any.
+  const shown = el.childNodes.length === 1 && el.firstChild instanceof HTMLParagraphElement ? el.firstChild : null;
+  const soFar = shown?.textContent ?? '';
+  if (shown && text.startsWith(soFar)) {
+    if (text.length > soFar.length) shown.append(text.slice(soFar.length));
+    el.append('\n');
+    return;
+  }
   const p = document.createElement('p');
   p.textContent = text;
   el.replaceChildren(p, '\n');
@@ -142,6 +153,8 @@ export class ReplyWriter {
     if (throttled && (this.tail === null || text.startsWith(this.tailText))) {
       if (this.tail === null) {
         this.tail = this.newSlot();
+        // Plain prose goes in the paragraph it will end as, so that its end adds to it (writeBlock).
+        if (plain) this.tail.append(document.createElement('p'));
         this.tailShown = 0;
       }
       appendPlainText(this.tail, text.slice(this.tailShown));
