@@ -47,7 +47,11 @@ export const SEND_AND_WAIT_FIRST_TOKEN = () =>
     (document.querySelector('[data-testid="send"]') as HTMLButtonElement).click();
   });
 
-/** Resolves when no reply is streaming any more. */
+/**
+ * Resolves when no reply is streaming any more: the reply's element changes its test id when it
+ * finishes (or leaves the list). Only those changes are observed, not the text being written,
+ * so the probe costs the stream it times next to nothing.
+ */
 export const WAIT_STREAM_END = () =>
   new Promise<void>((resolve) => {
     const check = () => {
@@ -57,6 +61,8 @@ export const WAIT_STREAM_END = () =>
       }
     };
     const observer = new MutationObserver(check);
-    observer.observe(document.body, { subtree: true, childList: true });
+    const list = document.querySelector('[data-testid="messages"]')?.firstElementChild;
+    if (list) observer.observe(list, { childList: true });
+    observer.observe(document.body, { subtree: true, attributeFilter: ['data-testid'] });
     check();
   });
