@@ -28,12 +28,27 @@ let frame: number | null = null;
 let updates: StreamChannel<FrameReport> | null = null;
 let reportedAt = Number.NEGATIVE_INFINITY;
 
+// The text of the reply in flight lives here and goes to its view batch by batch. A store update
+// per batch would run every store subscriber 30 times a second for one element's sake; the store
+// says who is replying, and gets the text when the reply settles.
+let replyText = '';
+let replyView: ((added: string) => void) | null = null;
+
+/** Hands the view of the reply in flight the text so far, then what each painted batch adds. */
+export function followReply(view: (added: string) => void): () => void {
+  replyView = view;
+  if (replyText !== '') view(replyText);
+  return () => {
+    if (replyView === view) replyView = null;
+  };
+}
+
 function flushStream(frameTime?: number): void {
   if (frame !== null) cancelAnimationFrame(frame);
   frame = null;
-  const streaming = getState().streaming;
-  if (streaming && pendingChunks > 0) {
-    setState({ streaming: { ...streaming, text: streaming.text + pendingText, chunks: streaming.chunks + pendingChunks } });
+  if (getState().streaming && pendingChunks > 0) {
+    replyText += pendingText;
+    replyView?.(pendingText);
     const intervalMs = frameInterval(); // timed when the model became ready; 0 (no use to the worker) until then
     if (frameTime !== undefined && updates && intervalMs > 0 && frameTime - reportedAt >= REPORT_MS) {
       updates.post({ frameAt: performance.timeOrigin + frameTime, intervalMs });
@@ -58,7 +73,8 @@ export function settleStreaming(finishReason: ChatEntry['finishReason'], finalTe
   flushStream();
   const s = getState().streaming;
   if (!s) return;
-  const text = finalText ?? s.text;
+  const text = finalText ?? replyText;
+  replyText = '';
   const entry: ChatEntry = {
     id: s.id,
     role: 'assistant',
@@ -94,8 +110,9 @@ export async function send(): Promise<void> {
     messages: history,
     draft: '',
     chatError: null,
-    streaming: { id: newId(), text: '', chunks: 0, modelId, replayed },
+    streaming: { id: newId(), modelId, replayed },
   });
+  replyText = '';
   const request = { messages: buildRequestMessages(settings.systemPrompt, history), settings };
   startLiveMetrics(replayed ? 'replayed' : 'measured', estimateTokens(request.messages));
   const channel = streamChannel<StreamUpdate, FrameReport>(appendStream);
@@ -120,7 +137,7 @@ export async function send(): Promise<void> {
   }
   finishLiveMetrics(null);
   flushStream();
-  const partial = getState().streaming?.text ?? '';
+  const partial = getState().streaming ? replyText : '';
   if (partial === '') {
     // Nothing came back: take the message out of the history and give it back to the composer.
     setState({ streaming: null, messages: getState().messages.filter((m) => m.id !== user.id), draft: prompt });

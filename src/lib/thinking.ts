@@ -6,24 +6,24 @@ export interface SplitReply {
   answer: string;
 }
 
-const OPEN = '<think>';
-const CLOSE = '</think>';
+export const OPEN_MARKER = '<think>';
+export const CLOSE_MARKER = '</think>';
 
 export function splitThinking(text: string): SplitReply {
-  const start = text.indexOf(OPEN);
-  const end = text.indexOf(CLOSE);
+  const start = text.indexOf(OPEN_MARKER);
+  const end = text.indexOf(CLOSE_MARKER);
   // R1-Distill templates put <think> in the prompt, so the reply can start mid-thought with only </think>.
   if (start === -1 && end !== -1) {
-    return { thinking: text.slice(0, end).trim(), thinkingOpen: false, answer: text.slice(end + CLOSE.length).trimStart() };
+    return { thinking: text.slice(0, end).trim(), thinkingOpen: false, answer: text.slice(end + CLOSE_MARKER.length).trimStart() };
   }
   if (start === -1 || text.slice(0, start).trim() !== '') {
     return { thinking: null, thinkingOpen: false, answer: text };
   }
-  const body = text.slice(start + OPEN.length);
-  const close = body.indexOf(CLOSE);
+  const body = text.slice(start + OPEN_MARKER.length);
+  const close = body.indexOf(CLOSE_MARKER);
   if (close === -1) return { thinking: body.trim(), thinkingOpen: true, answer: '' };
   const thinking = body.slice(0, close).trim();
-  return { thinking: thinking === '' ? null : thinking, thinkingOpen: false, answer: body.slice(close + CLOSE.length).trimStart() };
+  return { thinking: thinking === '' ? null : thinking, thinkingOpen: false, answer: body.slice(close + CLOSE_MARKER.length).trimStart() };
 }
 
 /** The text to send back to the model as history: Qwen3's template expects past thinking removed. */

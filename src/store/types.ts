@@ -15,10 +15,10 @@ export interface ChatEntry {
   replayed?: boolean;
 }
 
+/** The reply being written. Its text is not store state: it goes from the batches straight
+ * into the DOM (chat-actions' followReply), and into the store once the reply settles. */
 export interface StreamingReply {
   id: string;
-  text: string;
-  chunks: number;
   modelId: string;
   replayed: boolean;
 }

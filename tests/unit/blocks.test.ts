@@ -52,3 +52,25 @@ describe('BlockSplitter', () => {
     expect(s.tail).toBe('```\nopen\n\nstill open');
   });
 });
+
+describe('BlockSplitter.append', () => {
+  it('fed only what arrived, in pieces of any size, finishes the same blocks as push and splitBlocks', () => {
+    const sample = 'Intro line\n\n```py\nx = 1\n\n\ny = 2\n```\n\n- a\n- b\n\n> quote\n\n\n~~~\nz\n~~~\nend **bold**';
+    for (const step of [1, 2, 5, 9, 64]) {
+      const s = new BlockSplitter();
+      let finished = 0;
+      for (let i = 0; i < sample.length; i += step) finished += s.append(sample.slice(i, i + step));
+      expect(finished).toBe(s.blocks.length);
+      expect([...s.blocks, s.tail]).toEqual(splitBlocks(sample));
+    }
+  });
+
+  it('mixes with push, which takes the whole text', () => {
+    const s = new BlockSplitter();
+    s.append('one\n');
+    s.push('one\ntwo\n\nthr');
+    s.append('ee');
+    expect(s.blocks).toEqual(['one\ntwo\n']);
+    expect(s.tail).toBe('three');
+  });
+});

@@ -13,7 +13,7 @@ const { flushPersistence, startPersistence } = await import('../../src/store/per
 
 const question = { id: 'q', role: 'user' as const, content: 'Why?' };
 const reply = { id: 'r', role: 'assistant' as const, content: 'Because.' };
-const streaming = { id: 'r', text: 'Bec', chunks: 1, modelId: 'm', replayed: false };
+const streaming = { id: 'r', modelId: 'm', replayed: false };
 
 describe('persistence', () => {
   let stop: () => void;
@@ -37,7 +37,7 @@ describe('persistence', () => {
 
   it('saves the question with its reply once the reply ends, not while it streams', () => {
     setState({ messages: [question], streaming });
-    setState({ streaming: { ...streaming, text: 'Becau', chunks: 2 } });
+    setState({ draft: 'next question' }); // other state changes while the reply streams
     vi.advanceTimersByTime(5000);
     expect(writes).toHaveLength(0);
     setState({ streaming: null, messages: [...getState().messages, reply] });

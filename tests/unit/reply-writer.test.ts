@@ -49,6 +49,45 @@ describe('ReplyWriter', () => {
     expect((root.querySelector('.cursor') as HTMLElement).hidden).toBe(true);
   });
 
+  it('fed batches as they arrive (append), in pieces of any size, ends with exactly the same markup', () => {
+    for (const step of [1, 5, 23, 400]) {
+      const { root, writer } = writerOnDiv();
+      for (let i = 0; i < reply.length; i += step) {
+        writer.append(reply.slice(i, i + step));
+        vi.advanceTimersByTime(7);
+      }
+      writer.update(reply, true);
+      expect(root.querySelector('.markdown-blocks')!.innerHTML, `step ${step}`).toBe(finishedMarkup(reply));
+    }
+  });
+
+  it('follows a thinking block fed in batches, its markers split between batches', () => {
+    const text = '<think>\nLet me see, step by step.\n</think>\n\nThe answer is **4**.\n\nPlain end.';
+    const { root, writer } = writerOnDiv();
+    for (let i = 0; i < text.length; i += 3) {
+      writer.append(text.slice(i, i + 3));
+      if (i === 18) {
+        expect(root.querySelector('summary')?.textContent).toBe('Thinking…');
+        expect(root.querySelector('.thinking-body')?.textContent).toContain('Let me see');
+        expect(root.querySelector('.markdown-blocks')).toBeNull();
+      }
+    }
+    expect(root.querySelector('summary')?.textContent).toBe('Thought process');
+    writer.update(text, true);
+    expect(root.querySelector('.thinking-body')?.textContent).toBe('Let me see, step by step.');
+    expect(root.querySelector('.markdown-blocks')!.innerHTML).toBe(finishedMarkup('The answer is **4**.\n\nPlain end.'));
+  });
+
+  it('moves text to the thinking block when a late </think> arrives in two batches', () => {
+    const { root, writer } = writerOnDiv();
+    writer.append('pondering ');
+    writer.append('more</thi');
+    expect(root.querySelector('.markdown-blocks')?.textContent).toContain('pondering more');
+    writer.append('nk>Answer');
+    expect(root.querySelector('.thinking-body')?.textContent).toBe('pondering more');
+    expect(root.querySelector('.markdown-blocks')?.textContent).toBe('Answer');
+  });
+
   it('shows text that arrives between renders as plain text, then formats it', () => {
     const { root, writer } = writerOnDiv();
     writer.update('Hello **wor');

@@ -11,7 +11,7 @@
  */
 import { BLOCKS_PER_GROUP, BlockSplitter } from '../../lib/blocks';
 import { plainParagraph, renderMarkdown } from '../../lib/markdown';
-import { splitThinking } from '../../lib/thinking';
+import { CLOSE_MARKER, OPEN_MARKER, splitThinking } from '../../lib/thinking';
 import { appendPlainText } from './plain-append';
 
 export const TAIL_RENDER_MS = 100;
@@ -51,7 +51,8 @@ interface ThinkingView {
   summary: HTMLElement;
   body: HTMLElement;
   label: string;
-  text: string;
+  /** The text last set, or null once batches were appended to it. */
+  text: string | null;
 }
 
 export class ReplyWriter {
@@ -72,20 +73,51 @@ export class ReplyWriter {
   private tailTimer: ReturnType<typeof setTimeout> | null = null;
   private splitter = new BlockSplitter();
   private answer = '';
+  /** The whole reply so far, and its last characters (a marker can straddle two batches). */
+  private raw = '';
+  private rawEnd = '';
+  /** What a streamed batch extends once the reply's shape is settled: the thinking while it is
+   * open, or an answer already begun. Null while it is not (then each batch re-reads the reply). */
+  private grows: 'thinking' | 'answer' | null = null;
 
   constructor(private readonly root: HTMLElement) {
     this.cursor.setAttribute('aria-label', 'waiting for the first token');
     root.append(this.cursor);
   }
 
+  /**
+   * Takes the text that extends the reply (a streamed batch). Costs what arrived: the reply so
+   * far is not scanned again (at 30 batches a second, re-reading a long reply each time made the
+   * engine copy it each time), unless the batch holds a thinking marker or the shape is unsettled.
+   */
+  append(delta: string): void {
+    if (delta === '') return;
+    this.raw += delta;
+    const around = this.rawEnd + delta;
+    this.rawEnd = around.slice(-(CLOSE_MARKER.length - 1));
+    if (this.grows === null || around.includes(OPEN_MARKER) || around.includes(CLOSE_MARKER)) {
+      this.update(this.raw);
+    } else if (this.grows === 'thinking') {
+      this.thinking!.body.append(delta);
+      this.thinking!.text = null; // no longer the text last set: the next update sets it anew
+    } else {
+      this.answer += delta;
+      this.writeAnswer(delta, false);
+    }
+  }
+
   /** Takes the whole reply so far; `done` once it is complete (everything is then formatted). */
   update(text: string, done = false): void {
+    this.raw = text;
+    this.rawEnd = text.slice(-(CLOSE_MARKER.length - 1));
     const { thinking, thinkingOpen, answer } = splitThinking(text);
     if (thinking !== null) this.writeThinking(thinking, thinkingOpen && !done);
     // The answer only grows, except when a late </think> turns what was shown as answer into thinking.
     if (!answer.startsWith(this.answer)) this.clearAnswer();
+    const delta = answer.slice(this.answer.length);
     this.answer = answer;
-    if (answer !== '') this.writeAnswer(answer, done);
+    if (answer !== '') this.writeAnswer(delta, done);
+    this.grows = done ? null : thinkingOpen ? 'thinking' : answer !== '' ? 'answer' : null;
     const hidden = done || thinking !== null || answer !== '';
     // Written only when it changes: an attribute write per frame is work for nothing.
     if (this.cursor.hidden !== hidden) this.cursor.hidden = hidden;
@@ -123,9 +155,10 @@ export class ReplyWriter {
     view.text = text;
   }
 
-  private writeAnswer(answer: string, done: boolean): void {
+  /** `delta`: what the answer gained since the last call. */
+  private writeAnswer(delta: string, done: boolean): void {
     if (!this.blocks.isConnected) this.root.insertBefore(this.blocks, this.cursor);
-    const added = this.splitter.push(answer);
+    const added = this.splitter.append(delta);
     const finished = this.splitter.blocks;
     for (let i = finished.length - added; i < finished.length; i++) {
       // The element that showed a block while it was written now shows it finished.
@@ -193,6 +226,7 @@ export class ReplyWriter {
   }
 
   private clearAnswer(): void {
+    this.answer = '';
     this.releaseTail();
     this.blocks.replaceChildren();
     this.blocks.remove();
@@ -208,7 +242,7 @@ const SAMPLE = '<think>warm</think>Some **bold**, `code`, a [link](https://examp
  * first reply's first frames do not pay for compiling them (about 20 ms of script on a slow machine). */
 export function warmUpReplyWriter(): void {
   const writer = new ReplyWriter(document.createElement('div'));
-  for (let i = 1; i <= SAMPLE.length; i += 24) writer.update(SAMPLE.slice(0, i));
+  for (let i = 0; i < SAMPLE.length; i += 24) writer.append(SAMPLE.slice(i, i + 24));
   writer.update(SAMPLE, true);
   writer.dispose();
 }
