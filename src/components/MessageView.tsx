@@ -11,7 +11,7 @@ const FINISH_NOTE: Partial<Record<NonNullable<ChatEntry['finishReason']>, string
 };
 
 /** The footer of the reply being written: the only part of a message that reads the store, so
- * that the history runs no code on each streamed batch. */
+ * that the history runs no code when the live figures refresh (streamed batches skip the store). */
 function LiveMeta() {
   const model = useStore((s) => s.streaming?.modelId ?? '');
   const replayed = useStore((s) => s.streaming?.replayed === true);
