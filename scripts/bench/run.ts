@@ -1,16 +1,16 @@
 // npm run bench: the production build in headless Chromium (the e2e launch), figures against budgets.
 // Median of RUNS runs per figure, with min and max; writes bench-results/bench.json; exits 1 on a miss.
 import { chromium } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/browser';
 import { mainThreadBundle } from './bundle';
 import { longConversationScenario, startScenario, streamingScenario, STREAM_RATE, STREAM_TOKENS } from './scenarios';
+import { startPreview } from './server';
 import { judge, table, type Budget, type FigureResult } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PORT = 4179;
-const BASE = `http://127.0.0.1:${PORT}`;
 
 const streamBudgets = (prefix: string, label: string): Budget[] => [
   { id: `${prefix}.all_tokens_in_dom`, label: `${label}: every token in the DOM`, unit: '(1 = yes)', limit: 1, kind: 'min' },
@@ -20,31 +20,15 @@ const streamBudgets = (prefix: string, label: string): Budget[] => [
   { id: `${prefix}.decode_error_pct`, label: `${label}: measured decode vs ${STREAM_RATE} tok/s`, unit: '% off', limit: 1, kind: 'max' },
 ];
 
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`preview server did not start at ${url}`);
-}
-
 async function main(): Promise<number> {
   if (!process.argv.includes('--no-build')) {
     const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     if (build.status !== 0) return 1;
   }
-  // Vite's own entry (not npx), so that killing the child really stops the server.
-  const server: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    stdio: 'ignore',
-  });
+  const server = await startPreview(PORT);
+  const base = server.url;
   const results: FigureResult[] = [];
   try {
-    await waitForServer(BASE, 30_000);
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     const collect = <T extends object>(runs: T[], map: Record<string, keyof T>, budgets: Budget[]) => {
       for (const b of budgets) results.push(judge(b, runs.map((r) => Number(r[map[b.id]!]))));
@@ -63,9 +47,9 @@ async function main(): Promise<number> {
             await context.close();
           }
         };
-        stream.push(await fresh((c) => streamingScenario(c, BASE)));
-        long.push(await fresh((c) => longConversationScenario(c, BASE)));
-        start.push(await fresh((c) => startScenario(c, BASE)));
+        stream.push(await fresh((c) => streamingScenario(c, base)));
+        long.push(await fresh((c) => longConversationScenario(c, base)));
+        start.push(await fresh((c) => startScenario(c, base)));
         process.stdout.write(`run ${i + 1}/${RUNS} done\n`);
       }
       const streamMap = {
@@ -98,7 +82,7 @@ async function main(): Promise<number> {
       ]),
     );
   } finally {
-    server.kill();
+    server.stop();
   }
   console.log(`\n${table(results)}\n`);
   mkdirSync('bench-results', { recursive: true });

@@ -19,7 +19,7 @@ export interface StreamFigures {
   decodeErrorPct: number;
 }
 
-async function openReplay(context: BrowserContext, baseURL: string): Promise<Page> {
+export async function openReplay(context: BrowserContext, baseURL: string): Promise<Page> {
   const page = await context.newPage();
   await page.addInitScript(INIT_SCRIPT);
   // The stream fixture is served by the benchmark itself, from the app's origin.
@@ -52,7 +52,7 @@ interface StreamRun {
  * the probe posts a message after every frame it measures, work the app does not do for a
  * user, so main-thread time is measured on a stream without it.
  */
-async function streamRun(page: Page, probe: boolean): Promise<StreamRun> {
+export async function streamRun(page: Page, probe: boolean): Promise<StreamRun> {
   await page.getByTestId('prompt').fill('Benchmark prompt');
   await page.evaluate((on) => {
     const w = window as unknown as { __qwenPaintLog?: { delays: number[] }; __longTasks: unknown[] };
@@ -115,8 +115,8 @@ export async function streamingScenario(context: BrowserContext, baseURL: string
   }
 }
 
-/** 50 exchanges of 500 tokens in the history: typing latency, then a new reply at full speed. */
-export async function longConversationScenario(context: BrowserContext, baseURL: string): Promise<StreamFigures & { inputP95Ms: number }> {
+/** Stores 50 exchanges of 500 tokens where the app keeps its conversation, then opens the app on them. */
+export async function openLongConversation(context: BrowserContext, baseURL: string): Promise<Page> {
   const seed = await context.newPage();
   await seed.addInitScript(INIT_SCRIPT);
   await seed.goto(baseURL);
@@ -137,8 +137,14 @@ export async function longConversationScenario(context: BrowserContext, baseURL:
   );
   await seed.close();
   const page = await openReplay(context, baseURL);
+  await page.locator('[data-testid="message-assistant"]').nth(49).waitFor({ state: 'attached' });
+  return page;
+}
+
+/** 50 exchanges of 500 tokens in the history: typing latency, then a new reply at full speed. */
+export async function longConversationScenario(context: BrowserContext, baseURL: string): Promise<StreamFigures & { inputP95Ms: number }> {
+  const page = await openLongConversation(context, baseURL);
   try {
-    await page.locator('[data-testid="message-assistant"]').nth(49).waitFor({ state: 'attached' });
     await page.getByTestId('prompt').click();
     await page.evaluate(() => ((window as unknown as { __inputDelays: number[] }).__inputDelays = []));
     await page.keyboard.type('How fast does a mixture-of-experts model decode?', { delay: 40 });
