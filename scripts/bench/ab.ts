@@ -41,7 +41,10 @@ async function main(): Promise<number> {
             // Where the benchmark leaves the pointer: on the prompt in the long chat (it types there first).
             if (long) await page.getByTestId('prompt').click();
             if (pauseMs > 0) await page.waitForTimeout(pauseMs);
-            busy[i]!.push((await streamRun(page, false)).busyPct);
+            const run = await streamRun(page, false);
+            // A build that shows less would look cheaper: both must show every token.
+            if (run.allTokensInDom !== 1) throw new Error(`${dirs[i]}: the reply on screen is not the fixture's text`);
+            busy[i]!.push(run.busyPct);
           } finally {
             await context.close();
           }
