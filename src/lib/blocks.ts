@@ -24,12 +24,10 @@ export class BlockSplitter {
   private lineStart = 0;
   private blockStart = 0;
   private fence: string | null = null;
-  private length = 0;
 
   /** Takes the text that extends what it was given so far. Returns how many blocks it finished. */
   append(delta: string): number {
     if (delta === '') return 0;
-    this.length += delta.length;
     this.rest += delta;
     const before = this.blocks.length;
     const text = this.rest;
@@ -43,11 +41,6 @@ export class BlockSplitter {
       this.blockStart = 0;
     }
     return this.blocks.length - before;
-  }
-
-  /** Takes the whole text so far, which must extend the previous one. Returns how many blocks it finished. */
-  push(text: string): number {
-    return this.append(text.slice(this.length));
   }
 
   /** The unfinished last block, or '' when there is none yet. */
@@ -71,7 +64,7 @@ export class BlockSplitter {
 
 export function splitBlocks(text: string): string[] {
   const splitter = new BlockSplitter();
-  splitter.push(text);
+  splitter.append(text);
   const tail = splitter.tail;
   return tail === '' ? splitter.blocks : [...splitter.blocks, tail];
 }

@@ -23,40 +23,9 @@ describe('splitBlocks', () => {
 });
 
 describe('BlockSplitter', () => {
-  const sample = 'Intro line\n\n```py\nx = 1\n\n\ny = 2\n```\n\n- a\n- b\n\n> quote\n\n\n~~~\nz\n~~~\nend **bold**';
-
-  it('fed a growing text a few characters at a time, ends where splitBlocks does', () => {
-    for (const step of [1, 2, 3, 7, 50]) {
-      const s = new BlockSplitter();
-      for (let i = step; i < sample.length + step; i += step) s.push(sample.slice(0, i));
-      expect([...s.blocks, s.tail]).toEqual(splitBlocks(sample));
-    }
-  });
-
-  it('finishes each block once, never rewrites it, and reports how many a push finished', () => {
-    const s = new BlockSplitter();
-    expect(s.push('one\ntwo')).toBe(0);
-    expect(s.tail).toBe('one\ntwo');
-    expect(s.push('one\ntwo\n\nthr')).toBe(1);
-    const first = s.blocks[0];
-    expect(s.push('one\ntwo\n\nthree\n\nfour\n\n')).toBe(2);
-    expect(s.blocks).toEqual(['one\ntwo\n', 'three\n', 'four\n']);
-    expect(s.blocks[0]).toBe(first);
-    expect(s.tail).toBe('');
-  });
-
-  it('keeps an open fence as the tail, blank lines included', () => {
-    const s = new BlockSplitter();
-    s.push('x\n\n```\nopen\n\nstill open');
-    expect(s.blocks).toEqual(['x\n']);
-    expect(s.tail).toBe('```\nopen\n\nstill open');
-  });
-});
-
-describe('BlockSplitter.append', () => {
-  it('fed only what arrived, in pieces of any size, finishes the same blocks as push and splitBlocks', () => {
+  it('fed only what arrived, in pieces of any size, finishes the same blocks as splitBlocks', () => {
     const sample = 'Intro line\n\n```py\nx = 1\n\n\ny = 2\n```\n\n- a\n- b\n\n> quote\n\n\n~~~\nz\n~~~\nend **bold**';
-    for (const step of [1, 2, 5, 9, 64]) {
+    for (const step of [1, 2, 3, 5, 7, 9, 50, 64]) {
       const s = new BlockSplitter();
       let finished = 0;
       for (let i = 0; i < sample.length; i += step) finished += s.append(sample.slice(i, i + step));
@@ -65,12 +34,22 @@ describe('BlockSplitter.append', () => {
     }
   });
 
-  it('mixes with push, which takes the whole text', () => {
+  it('finishes each block once, never rewrites it, and reports how many an append finished', () => {
     const s = new BlockSplitter();
-    s.append('one\n');
-    s.push('one\ntwo\n\nthr');
-    s.append('ee');
-    expect(s.blocks).toEqual(['one\ntwo\n']);
-    expect(s.tail).toBe('three');
+    expect(s.append('one\ntwo')).toBe(0);
+    expect(s.tail).toBe('one\ntwo');
+    expect(s.append('\n\nthr')).toBe(1);
+    const first = s.blocks[0];
+    expect(s.append('ee\n\nfour\n\n')).toBe(2);
+    expect(s.blocks).toEqual(['one\ntwo\n', 'three\n', 'four\n']);
+    expect(s.blocks[0]).toBe(first);
+    expect(s.tail).toBe('');
+  });
+
+  it('keeps an open fence as the tail, blank lines included', () => {
+    const s = new BlockSplitter();
+    s.append('x\n\n```\nopen\n\nstill open');
+    expect(s.blocks).toEqual(['x\n']);
+    expect(s.tail).toBe('```\nopen\n\nstill open');
   });
 });
