@@ -28,6 +28,20 @@ export default tseslint.config(
     },
   },
   {
+    // What both threads share lives in src/shared; the UI reaches the worker only through the bridge.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/bridge/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@mlc-ai/web-llm', message: 'web-llm may only be imported in workers/ (it must stay out of the main bundle).' }],
+          patterns: [{ group: ['**/workers/**'], message: 'src/ imports nothing from workers/: shared types live in src/shared, the worker is reached through src/bridge.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['workers/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts', 'vite.config.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -24,7 +24,7 @@ function loadEvents(ms, steps = 12) {
   return events;
 }
 
-// Computed here independently of src/lib/runs.ts on purpose: the unit tests check the two agree.
+// Computed here independently of src/shared/runs.ts on purpose: the unit tests check the two agree.
 function usageOf(chunks, promptTokens) {
   const n = chunks.length;
   const first = chunks[0].t;
@@ -51,7 +51,7 @@ function run(modelId, text, { rate = 30, ttft = 150, thinking = false, promptTok
   return {
     id: `synthetic-${String(seq).padStart(3, '0')}`,
     modelId,
-    source: 'live',
+    source: 'measured',
     synthetic: true,
     startedAt: '2026-11-22T00:00:00.000Z',
     settings: { ...SETTINGS, thinking },
@@ -97,7 +97,7 @@ const PAYLOAD = `Here is some HTML, which must show as text:
 
 const file = {
   format: 'qwen-webgpu-runs',
-  version: 1,
+  version: 2,
   exportedAt: '2026-11-22T00:00:00.000Z',
   synthetic: true,
   note: 'Synthetic fixture made by scripts/make-synthetic-runs.mjs; no model produced this text and no GPU measured these timings.',

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initApp } from './actions/app-actions';
 import { flushPersistence } from './store/persistence';
-import { warmUpReplyWriter } from './components/live/reply-writer';
+import { warmUpReplyWriter } from './components/reply/reply-writer';
 import './styles.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(

@@ -5,7 +5,7 @@
  * several timed passes, everything within a fixed time budget.
  */
 
-import type { BandwidthResult } from './protocol';
+import type { BandwidthResult } from '../src/shared/protocol';
 
 const SHADER = /* wgsl */ `
 @group(0) @binding(0) var<storage, read> src: array<vec4<u32>>;

@@ -1,12 +1,13 @@
 /**
  * Engine-agnostic core of the worker: serialises loads and generations so the
- * last choice wins, records every generation as a run, and turns failures into
- * typed errors. Knows nothing of web-llm or replay beyond InferenceEngine.
+ * last choice wins, records every generation as a run (labelled as its engine
+ * says), and turns failures into typed errors. Knows nothing of web-llm or
+ * replay beyond InferenceEngine.
  */
-import { classifyError, makeError, type AppError } from '../src/lib/errors';
-import type { AdapterSummary, LoadEvent, Run, RunChunk, RunUsage } from '../src/lib/runs';
+import { classifyError, makeError, type AppError } from '../src/shared/errors';
+import type { LoadEvent, Run, RunChunk, RunUsage } from '../src/shared/runs';
 import { EngineError, type InferenceEngine } from './engine';
-import type { GenerateRequest, GenerateResult, LoadProgress, LoadResult, Result, StreamUpdate } from './protocol';
+import type { GenerateRequest, GenerateResult, LoadProgress, LoadResult, Result, StreamUpdate } from '../src/shared/protocol';
 import type { FrameClock } from './frame-clock';
 import { StreamBatcher } from './stream-batcher';
 
@@ -15,7 +16,6 @@ export interface HostDeps {
   /** URL of the last request started after `since` (worker clock). */
   lastUrl: (since: number) => string | undefined;
   hostsOf: (modelId: string) => string[];
-  adapter: () => AdapterSummary | null;
   /** Frees GPU devices created by a load that did not finish (web-llm leaks them on abort). */
   releaseOrphans: (since: number) => void;
   newId: () => string;
@@ -102,6 +102,21 @@ export class EngineHost {
     this.engine.interrupt();
   }
 
+  cached(modelIds: string[]): Promise<Record<string, boolean>> {
+    return this.engine.cached(modelIds);
+  }
+
+  /** Unloads the model first when it is the one loaded: its files are about to go. */
+  async deleteCached(modelId: string): Promise<Result<void>> {
+    try {
+      if (this.loadedModel === modelId) await this.unload();
+      await this.engine.deleteCached(modelId);
+      return { ok: true, value: undefined };
+    } catch (err) {
+      return { ok: false, error: makeError('unknown', { title: 'The model could not be deleted from the cache', detail: String(err) }) };
+    }
+  }
+
   async unload(): Promise<void> {
     this.loadSeq++;
     this.engine.interrupt();
@@ -139,17 +154,16 @@ export class EngineHost {
       }
       batcher.flush();
       const text = chunks.map((c) => c.text).join('');
-      const replay = this.engine.kind === 'replay';
-      const replayed = replay ? (this.engine.lastPlayed ?? null) : null;
+      const origin = this.engine.origin();
       const run: Run = {
         id: this.deps.newId(),
         modelId,
-        source: replay ? 'replay' : 'live',
-        synthetic: replayed?.synthetic ?? false,
-        ...(replayed ? { replayOf: replayed.id } : {}),
+        source: origin.source,
+        synthetic: origin.synthetic,
+        ...(origin.replayOf ? { replayOf: origin.replayOf } : {}),
         startedAt,
         settings: req.settings,
-        adapter: replay ? (replayed?.adapter ?? null) : this.deps.adapter(),
+        adapter: origin.adapter,
         contextWindow: this.contextWindow,
         messageCount: req.messages.length,
         load: this.loadEvents,

@@ -1,7 +1,7 @@
 /** The one seam between the worker's logic and a concrete inference engine. */
-import type { FinishReason, Run, RunUsage } from '../src/lib/runs';
-import type { ChatMessage, EngineKind, LoadProgress } from './protocol';
-import type { RunSettings } from '../src/lib/runs';
+import type { RunSource } from '../src/shared/provenance';
+import type { ChatMessage, LoadProgress } from '../src/shared/protocol';
+import type { AdapterSummary, FinishReason, RunSettings, RunUsage } from '../src/shared/runs';
 
 export interface EngineChunk {
   text: string;
@@ -14,18 +14,34 @@ export interface EngineLoadInfo {
   modelConfig?: Record<string, unknown> | null;
 }
 
+/** Where the text of an engine's last stream came from, as the host records it in the run. */
+export interface StreamOrigin {
+  source: RunSource;
+  /** Played back from a fixture a script wrote, not from a model. */
+  synthetic: boolean;
+  /** Replays: the id of the recorded run played back. */
+  replayOf?: string;
+  /** The adapter the text was generated on: this machine's, or for a replay the recording machine's. */
+  adapter: AdapterSummary | null;
+}
+
 export interface InferenceEngine {
-  readonly kind: EngineKind;
-  /** Replay engines: the recorded run played last, so the host can label its copy. */
-  readonly lastPlayed?: Run | null;
+  /** What this engine's text is: measured on this GPU, or replayed. */
+  readonly source: RunSource;
   /** Resolves when loaded; throws on failure; an aborted load resolves or throws, and the host checks. */
   load(modelId: string, onProgress: (p: LoadProgress) => void): Promise<EngineLoadInfo>;
   /** Aborts a load in flight (network stops at once; GPU work finishes first). */
   cancelLoad(): Promise<void>;
   stream(modelId: string, messages: ChatMessage[], settings: RunSettings): AsyncIterable<EngineChunk>;
+  /** Where the last stream's text came from. */
+  origin(): StreamOrigin;
   /** Stops the generation in flight; the stream then ends with finishReason "abort". */
   interrupt(): void;
   unload(): Promise<void>;
+  /** Which of these models have their files in the browser's cache (engines that download nothing: none). */
+  cached(modelIds: string[]): Promise<Record<string, boolean>>;
+  /** Deletes a model's files from the browser's cache; the host unloads it first. */
+  deleteCached(modelId: string): Promise<void>;
 }
 
 /** Thrown by engines for failures that are already classified. */

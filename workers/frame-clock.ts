@@ -5,7 +5,7 @@
  * at a frame, the text is as fresh when painted as with batches twice as frequent,
  * and each batch costs the main thread one message and one frame's work.
  */
-import type { FrameReport } from './protocol';
+import type { FrameReport } from '../src/shared/protocol';
 
 /** How long before a frame starts its batch is sent (the message must be handled first). */
 export const LEAD_MS = 4;

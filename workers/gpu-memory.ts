@@ -4,7 +4,7 @@
  * web-llm creates its device. A destroyed or lost device frees all its
  * buffers; a buffer garbage-collected without destroy() is freed then too.
  */
-import type { MemoryStats } from './protocol';
+import type { MemoryStats } from '../src/shared/protocol';
 
 interface Entry {
   size: number;

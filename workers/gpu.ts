@@ -3,9 +3,9 @@
  * created here (web-llm creates its own), so devices orphaned by an aborted
  * load can be destroyed and a lost device can be reported to the UI.
  */
-import { makeError } from '../src/lib/errors';
-import type { AdapterSummary } from '../src/lib/runs';
-import type { GpuReport, Result } from './protocol';
+import { makeError } from '../src/shared/errors';
+import type { AdapterSummary } from '../src/shared/runs';
+import type { GpuReport, Result } from '../src/shared/protocol';
 import { releaseDevice } from './gpu-memory';
 
 interface TrackedDevice {

@@ -4,19 +4,19 @@
  */
 import * as Comlink from 'comlink';
 import records from 'virtual:qwen-records';
-import { makeError } from '../src/lib/errors';
-import { parseRunFile } from '../src/lib/runs';
-import { packResult } from '../src/lib/run-transfer';
-import type { InferenceEngine } from './engine';
+import { makeError } from '../src/shared/errors';
+import { parseRunFile, type RunFile } from '../src/shared/runs';
+import { recordHosts } from '../src/lib/catalog';
+import { packResult } from '../src/shared/run-transfer';
 import { EngineHost } from './engine-host';
+import { EngineSelection, NoEngine } from './engine-selection';
 import { adapterSummary, installDeviceTracking, probeGpu, releaseDevicesSince } from './gpu';
 import { installNetTracking, lastUrlSince } from './net-tracker';
 import { installMemoryCounter, memoryStats, onMemoryChange, resetPeak } from './gpu-memory';
 import { probeBandwidth } from './bandwidth-probe';
 import { allocateTestBuffers, releaseTestBuffers } from './memory-self-test';
 import { FrameClock } from './frame-clock';
-import type { BandwidthResult, EngineStatus, FrameReport, GenerateRequest, LoadProgress, Result, StreamUpdate, WorkerEvent } from './protocol';
-import { ReplayEngine } from './replay-engine';
+import type { BandwidthResult, EngineStatus, FrameReport, GenerateRequest, LoadProgress, Result, StreamUpdate, WorkerEvent } from '../src/shared/protocol';
 
 let emit: (e: WorkerEvent) => void = () => {};
 installNetTracking();
@@ -32,47 +32,20 @@ onMemoryChange(() => {
   }, 200);
 });
 
-/** Placeholder until the first load: creating MLCEngine would pull in web-llm's 6 MB module. */
-class NoEngine implements InferenceEngine {
-  readonly kind = 'webllm' as const;
-  load(): never {
-    throw new Error('engine not selected');
-  }
-  async cancelLoad() {}
-  // eslint-disable-next-line require-yield
-  async *stream(): AsyncIterable<never> {
-    throw new Error('Model not loaded');
-  }
-  interrupt() {}
-  async unload() {}
-}
-
-async function createWebLLM(): Promise<InferenceEngine> {
-  const { WebLLMEngine } = await import('./webllm-engine');
-  return new WebLLMEngine();
-}
-
-const hostsOf = (modelId: string) => {
-  const r = records.find((x) => x.model_id === modelId);
-  return r ? [r.model, r.model_lib].map((u) => new URL(u).host) : [];
-};
-
 const host = new EngineHost(new NoEngine(), {
   now: () => performance.now(),
   lastUrl: lastUrlSince,
-  hostsOf,
-  adapter: adapterSummary,
+  hostsOf: (modelId) => {
+    const record = records.find((r) => r.model_id === modelId);
+    return record ? recordHosts(record) : [];
+  },
   releaseOrphans: releaseDevicesSince,
   newId: () => crypto.randomUUID(),
 });
-let status: EngineStatus = { kind: 'webllm', replayModels: [], synthetic: false };
-let webllmReady: Promise<void> | null = null;
-
-function ensureWebLLM(): Promise<void> {
-  if (status.kind !== 'webllm') return Promise.resolve();
-  webllmReady ??= createWebLLM().then((engine) => host.swapEngine(engine));
-  return webllmReady;
-}
+const engines = new EngineSelection(host, async () => {
+  const { WebLLMEngine } = await import('./webllm-engine');
+  return new WebLLMEngine(adapterSummary);
+});
 
 /** Comlink proxies hold a MessagePort each; release them when a call is over. */
 function release(callback: unknown): void {
@@ -84,35 +57,25 @@ const api = {
   probeGpu,
 
   engineStatus(): EngineStatus {
-    return status;
+    return engines.status;
   },
 
   /** Switches to playing back a run file; figures from it are labelled as replayed. */
   async useReplay(data: unknown): Promise<Result<EngineStatus>> {
-    let engine: ReplayEngine;
+    let file: RunFile;
     try {
-      engine = new ReplayEngine(parseRunFile(data));
+      file = parseRunFile(data);
     } catch (err) {
       return { ok: false, error: makeError('replay-invalid', { detail: String(err) }) };
     }
-    await host.swapEngine(engine);
-    webllmReady = null;
-    status = { kind: 'replay', replayModels: engine.models, synthetic: engine.file.synthetic === true };
-    return { ok: true, value: status };
+    return { ok: true, value: await engines.useReplay(file) };
   },
 
-  async useWebLLM(): Promise<EngineStatus> {
-    if (status.kind !== 'webllm') {
-      status = { kind: 'webllm', replayModels: [], synthetic: false };
-      webllmReady = null;
-    }
-    await ensureWebLLM();
-    return status;
-  },
+  useWebLLM: (): Promise<EngineStatus> => engines.useWebLLM(),
 
   async load(modelId: string, onProgress: (p: LoadProgress) => void) {
     try {
-      await ensureWebLLM();
+      await engines.ready();
       resetPeak();
       return await host.load(modelId, (p) => void onProgress(p));
     } finally {
@@ -140,24 +103,13 @@ const api = {
   unload: () => host.unload(),
 
   async cacheStatus(modelIds: string[]): Promise<Record<string, boolean>> {
-    if (status.kind !== 'webllm') return {};
-    // Checking the cache needs web-llm's helpers but no engine: import lazily.
-    const { hasModelInCache, prebuiltAppConfig } = await import('@mlc-ai/web-llm');
-    const entries = await Promise.all(
-      modelIds.map(async (id) => [id, await hasModelInCache(id, prebuiltAppConfig).catch(() => false)] as const),
-    );
-    return Object.fromEntries(entries);
+    await engines.ready();
+    return host.cached(modelIds);
   },
 
   async deleteCached(modelId: string): Promise<Result<void>> {
-    try {
-      if (host.loaded === modelId) await host.unload();
-      const { deleteModelAllInfoInCache, prebuiltAppConfig } = await import('@mlc-ai/web-llm');
-      await deleteModelAllInfoInCache(modelId, prebuiltAppConfig);
-      return { ok: true, value: undefined };
-    } catch (err) {
-      return { ok: false, error: makeError('unknown', { detail: String(err) }) };
-    }
+    await engines.ready();
+    return host.deleteCached(modelId);
   },
 
   subscribe(listener: (e: WorkerEvent) => void): void {

@@ -1,22 +1,22 @@
 /**
  * Plays back recorded runs at their recorded pace: load progress, timed chunks
- * and usage. Everything it produces is labelled "replay" by the host; it
- * never touches the GPU or the network.
+ * and usage. Everything it produces is replayed, and says so; it never touches
+ * the GPU or the network.
  */
-import { EngineError, type EngineChunk, type EngineLoadInfo, type InferenceEngine } from './engine';
-import type { ChatMessage, LoadProgress } from './protocol';
-import { usageFromChunks, type Run, type RunFile } from '../src/lib/runs';
+import { EngineError, type EngineChunk, type EngineLoadInfo, type InferenceEngine, type StreamOrigin } from './engine';
+import type { ChatMessage, LoadProgress } from '../src/shared/protocol';
+import { usageFromChunks, type Run, type RunFile } from '../src/shared/runs';
 import { estimateTokens } from '../src/lib/tokens';
 
 
 export class ReplayEngine implements InferenceEngine {
-  readonly kind = 'replay' as const;
+  readonly source = 'replayed' as const;
   private loaded: string | null = null;
   private nextIndex = new Map<string, number>();
   private abort: AbortController | null = null;
   private interrupted = false;
-  /** The run currently or last played, so the host can label its replay. */
-  lastPlayed: Run | null = null;
+  /** The run currently or last played. */
+  private lastPlayed: Run | null = null;
 
   constructor(
     readonly file: RunFile,
@@ -83,6 +83,11 @@ export class ReplayEngine implements InferenceEngine {
     yield { text: '', finishReason: complete ? run.finishReason : 'abort', usage };
   }
 
+  origin(): StreamOrigin {
+    const run = this.lastPlayed;
+    return { source: 'replayed', synthetic: run?.synthetic ?? false, ...(run ? { replayOf: run.id } : {}), adapter: run?.adapter ?? null };
+  }
+
   interrupt(): void {
     this.interrupted = true;
   }
@@ -90,6 +95,13 @@ export class ReplayEngine implements InferenceEngine {
   async unload(): Promise<void> {
     this.loaded = null;
   }
+
+  /** Nothing is downloaded: no model is in the cache on the replay engine's account. */
+  async cached(): Promise<Record<string, boolean>> {
+    return {};
+  }
+
+  async deleteCached(): Promise<void> {}
 }
 
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {

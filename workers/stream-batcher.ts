@@ -1,5 +1,5 @@
 import type { FrameClock } from './frame-clock';
-import type { StreamUpdate } from './protocol';
+import type { StreamUpdate } from '../src/shared/protocol';
 
 /**
  * Groups streamed chunks into batches (a live model can emit hundreds of tokens a

@@ -1,14 +1,16 @@
 /** The live engine: web-llm's MLCEngine, running on this worker's WebGPU device. */
 import {
   MLCEngine,
+  deleteModelAllInfoInCache,
+  hasModelInCache,
   prebuiltAppConfig,
   type AppConfig,
   type ChatCompletionMessageParam,
   type CompletionUsage,
 } from '@mlc-ai/web-llm';
-import type { EngineChunk, EngineLoadInfo, InferenceEngine } from './engine';
-import type { ChatMessage, LoadProgress } from './protocol';
-import type { FinishReason, RunSettings, RunUsage } from '../src/lib/runs';
+import type { EngineChunk, EngineLoadInfo, InferenceEngine, StreamOrigin } from './engine';
+import type { ChatMessage, LoadProgress } from '../src/shared/protocol';
+import type { AdapterSummary, FinishReason, RunSettings, RunUsage } from '../src/shared/runs';
 
 function toUsage(u: CompletionUsage): RunUsage {
   const e = u.extra;
@@ -61,11 +63,14 @@ async function readModelConfig(model: string): Promise<Record<string, unknown> |
 }
 
 export class WebLLMEngine implements InferenceEngine {
-  readonly kind = 'webllm' as const;
+  readonly source = 'measured' as const;
   private readonly appConfig: AppConfig = prebuiltAppConfig;
   // One MLCEngine for the worker's life: reload() unloads the previous model and its GPU device.
   private readonly mlc = new MLCEngine({ appConfig: this.appConfig, logLevel: 'WARN' });
   private loading = false;
+
+  /** `adapter`: the adapter web-llm runs on, as the worker's GPU probe describes it. */
+  constructor(private readonly adapter: () => AdapterSummary | null) {}
 
   async load(modelId: string, onProgress: (p: LoadProgress) => void): Promise<EngineLoadInfo> {
     this.mlc.setInitProgressCallback((r) => onProgress({ progress: r.progress, timeElapsed: r.timeElapsed, text: r.text }));
@@ -110,11 +115,26 @@ export class WebLLMEngine implements InferenceEngine {
     }
   }
 
+  origin(): StreamOrigin {
+    return { source: 'measured', synthetic: false, adapter: this.adapter() };
+  }
+
   interrupt(): void {
     void this.mlc.interruptGenerate();
   }
 
   unload(): Promise<void> {
     return this.mlc.unload();
+  }
+
+  async cached(modelIds: string[]): Promise<Record<string, boolean>> {
+    const entries = await Promise.all(
+      modelIds.map(async (id) => [id, await hasModelInCache(id, this.appConfig).catch(() => false)] as const),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  deleteCached(modelId: string): Promise<void> {
+    return deleteModelAllInfoInCache(modelId, this.appConfig);
   }
 }

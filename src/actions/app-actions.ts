@@ -1,13 +1,13 @@
 import { restart, setBridgeListeners } from '../bridge/inference-bridge';
 import { ALL_MODEL_IDS, CATALOG } from '../catalog-data';
 import { defaultModelId } from '../lib/catalog';
-import { makeError } from '../lib/errors';
+import { makeError } from '../shared/errors';
 import { readParam, writeModelParam } from '../lib/url';
 import { hydrate, startPersistence } from '../store/persistence';
 import { getState, setState } from '../store/store';
-import type { WorkerEvent } from '../../workers/protocol';
+import type { WorkerEvent } from '../shared/protocol';
 import { settleStreaming } from './chat-actions';
-import { probeGpu } from './gpu-actions';
+import { probeGpu } from './adapter-actions';
 import { loadSelected, refreshCache } from './model-actions';
 import { replayFile, startReplay, startReplayFromUrl } from './runs-actions';
 
@@ -40,7 +40,7 @@ export async function initApp(): Promise<void> {
   const fromUrl = readParam('model');
   const { engine } = getState();
   const valid = (id: string | null): id is string =>
-    id !== null && (engine.kind === 'replay' ? engine.replayModels.includes(id) : ALL_MODEL_IDS.includes(id));
+    id !== null && (engine.source === 'replayed' ? engine.replayModels.includes(id) : ALL_MODEL_IDS.includes(id));
   const selectedId = valid(fromUrl) ? fromUrl : (getState().selectedId ?? defaultModelId(CATALOG, hasF16));
   if (selectedId) {
     setState({ selectedId });

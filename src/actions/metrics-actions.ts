@@ -5,10 +5,10 @@
  * else, however fast tokens arrive.
  */
 import { TokenRateMeter } from '../lib/meter';
-import { usageFromChunks, type Run } from '../lib/runs';
+import { usageFromChunks, type Run } from '../shared/runs';
 import { getState, setState } from '../store/store';
-import type { LiveMetrics } from '../store/types';
-import type { StreamUpdate } from '../../workers/protocol';
+import type { StreamingFigures } from '../store/types';
+import type { StreamUpdate } from '../shared/protocol';
 
 /** 4 refreshes a second read as live; each costs a frame about twice the work of a text-only one. */
 export const REFRESH_MS = 250;
@@ -21,22 +21,22 @@ let ticker: ReturnType<typeof setInterval> | null = null;
 let refreshedAt = Number.NEGATIVE_INFINITY;
 
 function refresh(final = false): void {
-  const live = getState().live;
-  if (!meter || !live) return;
+  const figures = getState().streamingFigures;
+  if (!meter || !figures) return;
   refreshedAt = performance.now();
   const r = meter.read();
-  const history = r.currentTps === null ? live.history : [...live.history, r.currentTps].slice(-HISTORY);
-  const next: LiveMetrics = { ...live, ...r, history, streaming: !final };
-  setState({ live: next });
+  const history = r.currentTps === null ? figures.history : [...figures.history, r.currentTps].slice(-HISTORY);
+  const next: StreamingFigures = { ...figures, ...r, history, streaming: !final };
+  setState({ streamingFigures: next });
 }
 
-export function startLiveMetrics(source: LiveMetrics['source'], promptTokensEst: number): void {
+export function startStreamingFigures(source: StreamingFigures['source'], promptTokensEst: number): void {
   stopTicker();
   meter = new TokenRateMeter();
   setState({
-    live: { source, streaming: true, tokens: 0, ttftMs: null, currentTps: null, averageTps: null, history: [], promptTokensEst },
+    streamingFigures: { source, streaming: true, tokens: 0, ttftMs: null, currentTps: null, averageTps: null, history: [], promptTokensEst },
   });
-  // While text streams, the figures refresh in the frames that paint it (refreshLiveMetricsInFrame).
+  // While text streams, the figures refresh in the frames that paint it (refreshStreamingFiguresInFrame).
   // The timer covers the time no batch arrives (prefill, a stalled model) and stays out of the way
   // otherwise: a refresh of its own, between two batch frames, costs a whole frame more.
   refreshedAt = performance.now();
@@ -47,10 +47,10 @@ export function startLiveMetrics(source: LiveMetrics['source'], promptTokensEst:
 
 /** Called from the animation frame that paints a batch. Due a little early rather than late, so
  * that the refresh falls in the batch frame nearest REFRESH_MS rather than the one after it. */
-export function refreshLiveMetricsInFrame(): void {
+export function refreshStreamingFiguresInFrame(): void {
   if (ticker === null) return;
   // The first batch refreshes at once: the time to first token is known.
-  if (getState().live?.tokens === 0 || performance.now() - refreshedAt >= REFRESH_MS - 16) refresh();
+  if (getState().streamingFigures?.tokens === 0 || performance.now() - refreshedAt >= REFRESH_MS - 16) refresh();
 }
 
 export function meterStream(u: StreamUpdate): void {
@@ -63,16 +63,16 @@ function stopTicker(): void {
 }
 
 /** Ends the live figures and puts the app's and web-llm's figures for the run side by side. */
-export function finishLiveMetrics(run: Run | null): void {
+export function finishStreamingFigures(run: Run | null): void {
   stopTicker();
   refresh(true);
   meter = null;
   if (!run) return;
-  const promptTokens = run.usage?.prompt_tokens ?? getState().live?.promptTokensEst ?? 0;
+  const promptTokens = run.usage?.prompt_tokens ?? getState().streamingFigures?.promptTokensEst ?? 0;
   setState({
     lastReply: {
       runId: run.id,
-      source: run.source === 'live' ? 'measured' : 'replayed',
+      source: run.source,
       app: usageFromChunks(run.chunks, promptTokens),
       engine: run.usage,
     },

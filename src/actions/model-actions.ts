@@ -1,13 +1,13 @@
 import { Comlink, inference } from '../bridge/inference-bridge';
 import { variantOf, ALL_MODEL_IDS } from '../catalog-data';
 import { isAvailable } from '../lib/catalog';
-import { makeError } from '../lib/errors';
+import { makeError } from '../shared/errors';
 import { architectureOf } from '../lib/architectures';
 import { compareModelConfig } from '../lib/config-check';
 import { frameInterval } from '../lib/frame-interval';
 import { writeModelParam } from '../lib/url';
 import { getState, setState } from '../store/store';
-import type { LoadProgress } from '../../workers/protocol';
+import type { LoadProgress } from '../shared/protocol';
 
 const MB = 2 ** 20;
 
@@ -47,7 +47,7 @@ export async function loadSelected(opts: { skipStorageCheck?: boolean } = {}): P
   const { selectedId, cached, engine } = getState();
   const found = variantOf(selectedId);
   if (!selectedId || !found) return;
-  const replay = engine.kind === 'replay';
+  const replay = engine.source === 'replayed';
   if (!replay && getState().gpu.status === 'error') {
     setState({ loadState: 'error', loadError: getState().gpu.error });
     return;

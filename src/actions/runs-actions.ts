@@ -1,6 +1,6 @@
 import { inference } from '../bridge/inference-bridge';
-import { makeError } from '../lib/errors';
-import { makeRunFile, parseRunFile, type Run, type RunFile } from '../lib/runs';
+import { makeError } from '../shared/errors';
+import { makeRunFile, parseRunFile, type Run, type RunFile } from '../shared/runs';
 import { writeModelParam } from '../lib/url';
 import { getState, setState } from '../store/store';
 

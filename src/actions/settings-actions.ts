@@ -1,4 +1,4 @@
-import type { RunSettings } from '../lib/runs';
+import type { RunSettings } from '../shared/runs';
 import { getState, setState } from '../store/store';
 
 export function setSettings(patch: Partial<RunSettings>): void {

@@ -4,7 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import type { InferenceApi } from '../../workers/inference.worker';
-import type { WorkerEvent } from '../../workers/protocol';
+import type { WorkerEvent } from '../shared/protocol';
 
 export type InferenceRemote = Comlink.Remote<InferenceApi>;
 

@@ -1,7 +1,7 @@
 import { dismissAlert } from '../actions/app-actions';
 import { useStore } from '../store/store';
 import { ErrorNotice } from './ErrorNotice';
-import { runErrorAction } from './error-actions';
+import { runErrorAction } from '../actions/error-actions';
 
 export function AlertBanner() {
   const alert = useStore((s) => s.alert);

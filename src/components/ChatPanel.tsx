@@ -1,10 +1,9 @@
-import { clearChat } from '../actions/chat-actions';
-import { dismissChatError } from '../actions/errors';
+import { clearChat, dismissChatError } from '../actions/chat-actions';
 import { useStore } from '../store/store';
 import { Composer } from './Composer';
 import { ErrorNotice } from './ErrorNotice';
 import { MessageList } from './MessageList';
-import { runErrorAction } from './error-actions';
+import { runErrorAction } from '../actions/error-actions';
 
 export function ChatPanel() {
   const chatError = useStore((s) => s.chatError);

@@ -1,4 +1,4 @@
-import type { AppError, ErrorAction } from '../lib/errors';
+import type { AppError, ErrorAction } from '../shared/errors';
 
 const ACTION_LABEL: Record<Exclude<ErrorAction, 'none'>, string> = {
   'retry-load': 'Retry',

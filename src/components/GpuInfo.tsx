@@ -1,6 +1,6 @@
 import { useStore } from '../store/store';
 import { ErrorNotice } from './ErrorNotice';
-import { SourceBadge } from './metrics/Figure';
+import { SourceBadge } from './SourceBadge';
 
 const GB = 2 ** 30;
 

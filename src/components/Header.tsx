@@ -7,7 +7,7 @@ export function Header() {
     <header className="app-header">
       <h1>Qwen on your GPU</h1>
       <p className="tagline">A quantized Qwen model running in this browser through WebGPU. Nothing you type leaves the device.</p>
-      {engine.kind === 'replay' && (
+      {engine.source === 'replayed' && (
         <div className="replay-banner" data-testid="replay-banner">
           <span>
             <strong>Replay mode:</strong> text and figures are played back from a recorded run

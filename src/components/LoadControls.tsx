@@ -1,7 +1,8 @@
 import { cancelLoad, dismissStorageWarning, loadSelected } from '../actions/model-actions';
 import { useStore } from '../store/store';
 import { ErrorNotice } from './ErrorNotice';
-import { runErrorAction } from './error-actions';
+import { SourceBadge } from './SourceBadge';
+import { runErrorAction } from '../actions/error-actions';
 
 export function LoadControls() {
   const state = useStore((s) => s.loadState);
@@ -10,7 +11,7 @@ export function LoadControls() {
   const loadedId = useStore((s) => s.loadedId);
   const selectedId = useStore((s) => s.selectedId);
   const warning = useStore((s) => s.storageWarning);
-  const replay = useStore((s) => s.engine.kind === 'replay');
+  const replay = useStore((s) => s.engine.source === 'replayed');
   const cached = useStore((s) => (s.selectedId ? s.cached[s.selectedId] === true : false));
 
   if (warning) {
@@ -36,7 +37,7 @@ export function LoadControls() {
         <progress max={100} value={pct} aria-label="Model loading progress" />
         <div className="load-text">
           <span data-testid="load-percent">{pct}%</span> · {progress.timeElapsed.toFixed(1)} s
-          {replay && <span className="badge replay">replayed</span>}
+          {replay && <SourceBadge source="replayed" />}
         </div>
         <div className="load-phase">{progress.text}</div>
         <button type="button" onClick={() => void cancelLoad()} data-testid="cancel-load">
@@ -52,7 +53,7 @@ export function LoadControls() {
       {state === 'error' && error?.action === 'retry-load' ? null : state === 'ready' && loadedId === selectedId ? (
         <p className="ready" data-testid="model-ready">
           Ready: {loadedId}
-          {replay && <span className="badge replay">replay engine</span>}
+          {replay && <SourceBadge source="replayed" />}
         </p>
       ) : (
         <button type="button" className="primary" data-testid="load" onClick={() => void loadSelected()} disabled={!selectedId}>

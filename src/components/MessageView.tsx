@@ -1,8 +1,8 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import { useStore } from '../store/store';
 import type { ChatEntry } from '../store/types';
-import { LiveReply } from './live/LiveReply';
-import { ReplyBody } from './ReplyBody';
+import { Reply } from './reply/Reply';
+import { SourceBadge } from './SourceBadge';
 
 const FINISH_NOTE: Partial<Record<NonNullable<ChatEntry['finishReason']>, string>> = {
   abort: 'stopped',
@@ -12,13 +12,13 @@ const FINISH_NOTE: Partial<Record<NonNullable<ChatEntry['finishReason']>, string
 
 /** The footer of the reply being written: the only part of a message that reads the store, so
  * that the history runs no code when the live figures refresh (streamed batches skip the store). */
-function LiveMeta() {
+function StreamingMeta() {
   const model = useStore((s) => s.streaming?.modelId ?? '');
-  const replayed = useStore((s) => s.streaming?.replayed === true);
+  const source = useStore((s) => s.streaming?.source ?? 'measured');
   return (
     <>
       {`${model} · writing…`}
-      {replayed && <span className="badge replay">replayed</span>}
+      {source === 'replayed' && <SourceBadge source="replayed" />}
     </>
   );
 }
@@ -31,30 +31,24 @@ function LiveMeta() {
  * re-renders the history or runs code for it.
  */
 export const MessageView = memo(function MessageView({ entry }: { entry: ChatEntry | 'streaming' }) {
-  const live = entry === 'streaming';
-  const [startedLive] = useState(live);
-  const role = live ? 'assistant' : entry.role;
-  const note = !live && entry.finishReason ? FINISH_NOTE[entry.finishReason] : undefined;
-  let body;
-  if (live) body = <LiveReply />;
-  else if (entry.role === 'user') body = <div className="user-text">{entry.content}</div>;
-  else if (startedLive) body = <LiveReply text={entry.content} />;
-  else body = <ReplyBody text={entry.content} />;
+  const streaming = entry === 'streaming';
+  const role = streaming ? 'assistant' : entry.role;
+  const note = !streaming && entry.finishReason ? FINISH_NOTE[entry.finishReason] : undefined;
   return (
     <article
-      className={`message ${role}${live ? ' streaming' : ''}`}
-      data-testid={live ? 'message-streaming' : `message-${role}`}
-      aria-busy={live || undefined}
+      className={`message ${role}${streaming ? ' streaming' : ''}`}
+      data-testid={streaming ? 'message-streaming' : `message-${role}`}
+      aria-busy={streaming || undefined}
     >
-      {body}
+      {streaming ? <Reply /> : entry.role === 'user' ? <div className="user-text">{entry.content}</div> : <Reply text={entry.content} />}
       {role === 'assistant' && (
         <footer className="message-meta">
-          {live ? (
-            <LiveMeta />
+          {streaming ? (
+            <StreamingMeta />
           ) : (
             <>
               {entry.modelId}
-              {entry.replayed && <span className="badge replay">replayed</span>}
+              {entry.source === 'replayed' && <SourceBadge source="replayed" />}
               {note && <span className="badge">{note}</span>}
             </>
           )}

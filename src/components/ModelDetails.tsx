@@ -8,7 +8,7 @@ export function ModelDetails() {
   const selectedId = useStore((s) => s.selectedId);
   const isCached = useStore((s) => (s.selectedId ? s.cached[s.selectedId] === true : false));
   const hasF16 = useStore((s) => s.gpu.report?.shaderF16 ?? false);
-  const replay = useStore((s) => s.engine.kind === 'replay');
+  const replay = useStore((s) => s.engine.source === 'replayed');
   const busy = useStore((s) => s.loadState === 'loading');
   const found = variantOf(selectedId);
   if (!found) return null;

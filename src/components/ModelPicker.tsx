@@ -10,7 +10,7 @@ export function ModelPicker() {
   const engine = useStore((s) => s.engine);
   const cached = useStore((s) => s.cached);
   const found = variantOf(selectedId);
-  const replay = engine.kind === 'replay';
+  const replay = engine.source === 'replayed';
   const usable = (v: CatalogVariant) => (replay ? engine.replayModels.includes(v.modelId) : isAvailable(v, hasF16));
 
   const onModel = (name: string) => {

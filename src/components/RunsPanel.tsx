@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { clearRuns, exportRuns, importRuns, startReplay } from '../actions/runs-actions';
 import { useStore } from '../store/store';
+import { SourceBadge } from './SourceBadge';
 
 const fmt = (n: number | undefined, digits = 1) => (n === undefined ? '–' : n.toFixed(digits));
 
@@ -25,9 +26,9 @@ export function RunsPanel() {
         {recent.map((r) => (
           <li key={r.id}>
             <span className="run-model">{r.modelId}</span>
-            {r.source === 'replay' && <span className="badge replay">replayed</span>}
+            {/* A synthetic run was written by a script: "measured" would be false, "synthetic" says what it is. */}
+            {!(r.synthetic && r.source === 'measured') && <SourceBadge source={r.source} />}
             {r.synthetic && <span className="badge synthetic">synthetic</span>}
-            {r.source === 'live' && !r.synthetic && <span className="badge live">measured</span>}
             <span className="run-figures">
               {r.chunks.length} tok · {fmt(r.usage?.extra.decode_tokens_per_s)} tok/s decode
             </span>

@@ -61,10 +61,3 @@ export class BlockSplitter {
     }
   }
 }
-
-export function splitBlocks(text: string): string[] {
-  const splitter = new BlockSplitter();
-  splitter.append(text);
-  const tail = splitter.tail;
-  return tail === '' ? splitter.blocks : [...splitter.blocks, tail];
-}

@@ -1,3 +1,4 @@
+import { hostOf } from '../shared/errors';
 import { parseQuant, quantOfModelId, type QuantInfo } from './quant';
 
 /** The subset of a web-llm `ModelRecord` the UI needs (see vite.config.ts). */
@@ -96,12 +97,10 @@ function thinkingOf(family: string): CatalogModel['thinking'] {
   return 'none';
 }
 
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).host;
-  } catch {
-    return null;
-  }
+/** The hosts a record's files come from (weights, then model library), each once. */
+export function recordHosts(r: Pick<PrebuiltQwenRecord, 'model' | 'model_lib'>): string[] {
+  const hosts = [hostOf(r.model), hostOf(r.model_lib)].filter((h): h is string => h !== undefined);
+  return [...new Set(hosts)];
 }
 
 function toVariant(r: PrebuiltQwenRecord): CatalogVariant | null {
@@ -109,7 +108,6 @@ function toVariant(r: PrebuiltQwenRecord): CatalogVariant | null {
   const quant = code ? parseQuant(code) : null;
   if (!quant) return null;
   const sizeB = sizeOfModelId(r.model_id);
-  const hosts = [hostOf(r.model), hostOf(r.model_lib)].filter((h): h is string => h !== null);
   return {
     modelId: r.model_id,
     quant,
@@ -119,7 +117,7 @@ function toVariant(r: PrebuiltQwenRecord): CatalogVariant | null {
     // web-llm's Qwen records leave required_features empty, so the quantization decides.
     needsShaderF16: quant.needsShaderF16 || r.required_features.includes('shader-f16'),
     lowResource: r.low_resource_required,
-    hosts: [...new Set(hosts)],
+    hosts: recordHosts(r),
   };
 }
 

@@ -1,5 +1,5 @@
 import { historyText } from './thinking';
-import type { ChatMessage } from '../../workers/protocol';
+import type { ChatMessage } from '../shared/protocol';
 
 export interface HistoryEntry {
   role: 'user' | 'assistant';

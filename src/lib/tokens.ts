@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../workers/protocol';
+import type { ChatMessage } from '../shared/protocol';
 
 /**
  * Rough token count of a conversation, for figures labelled as estimates and

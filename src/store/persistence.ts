@@ -3,7 +3,7 @@
  * reload. Writes are debounced and skip the fast-changing streaming state.
  */
 import { get, set } from 'idb-keyval';
-import type { Run } from '../lib/runs';
+import { parseRun, type Run } from '../shared/runs';
 import { DEFAULT_SETTINGS, getState, setState, useStore } from './store';
 import type { ChatEntry } from './types';
 
@@ -17,14 +17,32 @@ interface Saved {
   prefs?: { gpuMemoryGB: number | null };
 }
 
+/** Runs as saved by any version of the app; one that no longer reads is dropped, not the rest. */
+function readRuns(saved: unknown[]): Run[] {
+  return saved.flatMap((r, i) => {
+    try {
+      return [parseRun(r, i)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Replies saved before sources had one name said `replayed: true` (or nothing, for measured ones). */
+function readMessage(m: ChatEntry & { replayed?: boolean }): ChatEntry {
+  if (m.role !== 'assistant' || m.source) return m;
+  const { replayed, ...rest } = m;
+  return { ...rest, source: replayed ? 'replayed' : 'measured' };
+}
+
 export async function hydrate(): Promise<void> {
   try {
     const saved = await get<Saved>(KEY);
     if (saved) {
       setState({
-        messages: Array.isArray(saved.messages) ? saved.messages : [],
+        messages: Array.isArray(saved.messages) ? saved.messages.map(readMessage) : [],
         settings: { ...DEFAULT_SETTINGS, ...saved.settings },
-        runs: Array.isArray(saved.runs) ? saved.runs : [],
+        runs: Array.isArray(saved.runs) ? readRuns(saved.runs) : [],
         ...(saved.prefs ? { prefs: { gpuMemoryGB: saved.prefs.gpuMemoryGB ?? null } } : {}),
       });
     }

@@ -21,7 +21,7 @@ const modelSlice = (): ModelSlice => ({
   contextWindow: null,
   cached: {},
   storageWarning: null,
-  engine: { kind: 'webllm', replayModels: [], synthetic: false },
+  engine: { source: 'measured', replayModels: [], synthetic: false },
 });
 
 const chatSlice = (): ChatSlice => ({ messages: [], streaming: null, chatError: null, draft: '' });
@@ -29,7 +29,7 @@ const settingsSlice = (): SettingsSlice => ({ settings: DEFAULT_SETTINGS });
 const runsSlice = (): RunsSlice => ({ runs: [], runsNotice: null });
 const alertSlice = (): AlertSlice => ({ alert: null, hydrated: false });
 const metricsSlice = (): MetricsSlice => ({
-  live: null,
+  streamingFigures: null,
   lastReply: null,
   memory: { liveBytes: 0, peakBytes: 0, buffers: 0 },
   bandwidth: { status: 'idle', result: null, error: null },

@@ -1,8 +1,8 @@
-import type { AppError } from '../lib/errors';
-import type { FinishReason, Run, RunSettings } from '../lib/runs';
-import type { BandwidthResult, EngineStatus, GpuReport, LoadProgress, MemoryStats } from '../../workers/protocol';
+import type { AppError } from '../shared/errors';
+import type { FinishReason, Run, RunSettings, RunUsage } from '../shared/runs';
+import type { BandwidthResult, EngineStatus, GpuReport, LoadProgress, MemoryStats } from '../shared/protocol';
 import type { ConfigMismatch } from '../lib/config-check';
-import type { RunUsage } from '../lib/runs';
+import type { RunSource } from '../shared/provenance';
 
 export interface ChatEntry {
   id: string;
@@ -11,8 +11,8 @@ export interface ChatEntry {
   modelId?: string;
   runId?: string;
   finishReason?: FinishReason;
-  /** The text came from the replay engine, not from a model on this GPU. */
-  replayed?: boolean;
+  /** Replies: written by a model on this GPU (measured) or played back by the replay engine. */
+  source?: RunSource;
 }
 
 /** The reply being written. Its text is not store state: it goes from the batches straight
@@ -20,7 +20,7 @@ export interface ChatEntry {
 export interface StreamingReply {
   id: string;
   modelId: string;
-  replayed: boolean;
+  source: RunSource;
 }
 
 export interface GpuSlice {
@@ -57,11 +57,9 @@ export interface RunsSlice {
   runsNotice: string | null;
 }
 
-/** Where a figure comes from; the UI prints it beside the figure. */
-export type FigureSource = 'measured' | 'replayed' | 'web-llm' | 'estimate';
-
-export interface LiveMetrics {
-  source: 'measured' | 'replayed';
+/** The speed figures of the reply streaming now; kept (streaming: false) once it ends, until the next starts. */
+export interface StreamingFigures {
+  source: RunSource;
   streaming: boolean;
   tokens: number;
   ttftMs: number | null;
@@ -75,7 +73,7 @@ export interface LiveMetrics {
 
 export interface ReplyMetrics {
   runId: string;
-  source: 'measured' | 'replayed';
+  source: RunSource;
   /** The app's figures, from the chunk times it recorded. */
   app: RunUsage;
   /** web-llm's usage for the same run (recorded usage when replayed). */
@@ -83,7 +81,7 @@ export interface ReplyMetrics {
 }
 
 export interface MetricsSlice {
-  live: LiveMetrics | null;
+  streamingFigures: StreamingFigures | null;
   lastReply: ReplyMetrics | null;
   memory: MemoryStats;
   bandwidth: { status: 'idle' | 'running' | 'done' | 'error'; result: BandwidthResult | null; error: AppError | null };

@@ -33,7 +33,7 @@ test('runs export to JSON and import back', async ({ page }) => {
   expect(file.format).toBe('qwen-webgpu-runs');
   expect(file.runs).toHaveLength(1);
   const run = file.runs[0];
-  expect(run).toMatchObject({ modelId: 'Qwen3-0.6B-q4f32_1-MLC', source: 'replay', synthetic: true, settings: { thinking: true } });
+  expect(run).toMatchObject({ modelId: 'Qwen3-0.6B-q4f32_1-MLC', source: 'replayed', synthetic: true, settings: { thinking: true } });
   expect(run.chunks.length).toBeGreaterThan(10);
   expect(run.usage.extra.decode_tokens_per_s).toBeGreaterThan(0);
   expect(run.adapter).not.toBeNull();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BlockSplitter, splitBlocks } from '../../src/lib/blocks';
+import { BlockSplitter } from '../../src/lib/blocks';
+
+/** The blocks of a whole text, fed to the splitter at once, its tail included. */
+function splitBlocks(text: string): string[] {
+  const splitter = new BlockSplitter();
+  splitter.append(text);
+  return splitter.tail === '' ? splitter.blocks : [...splitter.blocks, splitter.tail];
+}
 
 describe('splitBlocks', () => {
   it('splits paragraphs at blank lines', () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EngineError, type EngineChunk, type InferenceEngine } from '../../workers/engine';
+import { EngineError, type EngineChunk, type InferenceEngine, type StreamOrigin } from '../../workers/engine';
 import { EngineHost, type HostDeps } from '../../workers/engine-host';
-import type { LoadProgress } from '../../workers/protocol';
-import type { RunSettings } from '../../src/lib/runs';
+import type { LoadProgress } from '../../src/shared/protocol';
+import type { RunSettings } from '../../src/shared/runs';
 
 const settings: RunSettings = { temperature: 0.7, top_p: 0.9, max_tokens: 64, thinking: null, systemPrompt: '' };
 
 /** A controllable engine: each load waits until the test resolves or fails it. */
 class FakeEngine implements InferenceEngine {
-  readonly kind = 'webllm' as const;
+  readonly source = 'measured' as const;
   loads: Array<{ modelId: string; resolve: () => void; reject: (e: unknown) => void; progress: (p: LoadProgress) => void }> = [];
   unloads = 0;
   cancels = 0;
@@ -28,11 +28,21 @@ class FakeEngine implements InferenceEngine {
     if (this.streamError) throw this.streamError;
     for (const c of this.chunks) yield c;
   }
+  origin(): StreamOrigin {
+    return { source: 'measured', synthetic: false, adapter: { vendor: 'v', architecture: 'a', description: '', isFallback: true, shaderF16: false } };
+  }
   interrupt() {
     this.interrupts++;
   }
   async unload() {
     this.unloads++;
+  }
+  cachedIds = new Set(['A']);
+  async cached(ids: string[]) {
+    return Object.fromEntries(ids.map((id) => [id, this.cachedIds.has(id)]));
+  }
+  async deleteCached(id: string) {
+    this.cachedIds.delete(id);
   }
 }
 
@@ -43,7 +53,6 @@ function setup() {
     now: () => (clock += 10),
     lastUrl: () => 'https://huggingface.co/mlc-ai/x/resolve/main/mlc-chat-config.json',
     hostsOf: () => ['huggingface.co'],
-    adapter: () => ({ vendor: 'v', architecture: 'a', description: '', isFallback: true, shaderF16: false }),
     releaseOrphans: vi.fn(),
     newId: () => 'run-1',
   };
@@ -128,7 +137,7 @@ describe('EngineHost generation', () => {
     expect(result.value.text).toBe('Hello');
     expect(updates.join('')).toBe('Hello');
     const run = result.value.run;
-    expect(run).toMatchObject({ modelId: 'A', source: 'live', synthetic: false, finishReason: 'stop', messageCount: 1, contextWindow: 4096 });
+    expect(run).toMatchObject({ modelId: 'A', source: 'measured', synthetic: false, finishReason: 'stop', messageCount: 1, contextWindow: 4096 });
     expect(run.chunks.map((c) => c.text)).toEqual(['Hel', 'lo']);
     expect(run.chunks[1]!.t).toBeGreaterThan(run.chunks[0]!.t);
     expect(run.adapter?.isFallback).toBe(true);
@@ -146,6 +155,15 @@ describe('EngineHost generation', () => {
     expect(await host.generate({ messages: [], settings }, () => {})).toMatchObject({ ok: false, error: { code: 'context-exceeded' } });
     engine.streamError = 'DeviceLostError: lost';
     expect(await host.generate({ messages: [], settings }, () => {})).toMatchObject({ ok: false, error: { code: 'device-lost' } });
+  });
+
+  it('deletes a model from the cache through the engine, unloading it first when it is loaded', async () => {
+    const { engine, host } = await loaded();
+    expect(await host.cached(['A', 'B'])).toEqual({ A: true, B: false });
+    expect(await host.deleteCached('A')).toEqual({ ok: true, value: undefined });
+    expect(engine.unloads).toBe(1);
+    expect(host.loaded).toBeNull();
+    expect(await host.cached(['A'])).toEqual({ A: false });
   });
 
   it('stops through the engine interrupt, keeping the model loaded', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyError } from '../../src/lib/errors';
+import { classifyError } from '../../src/shared/errors';
 
 const load = { phase: 'load' as const, hosts: ['huggingface.co', 'raw.githubusercontent.com'] };
 

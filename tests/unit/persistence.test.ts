@@ -1,19 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const writes: Array<{ messages: unknown[] }> = [];
+let saved: unknown = undefined;
 vi.mock('idb-keyval', () => ({
-  get: vi.fn(async () => undefined),
+  get: vi.fn(async () => saved),
   set: vi.fn(async (_key: string, value: { messages: unknown[] }) => {
     writes.push(value);
   }),
 }));
 
+import { streamRunFile } from '../fixtures/synthetic-runs';
+
 const { getState, setState } = await import('../../src/store/store');
-const { flushPersistence, startPersistence } = await import('../../src/store/persistence');
+const { flushPersistence, hydrate, startPersistence } = await import('../../src/store/persistence');
 
 const question = { id: 'q', role: 'user' as const, content: 'Why?' };
 const reply = { id: 'r', role: 'assistant' as const, content: 'Because.' };
-const streaming = { id: 'r', modelId: 'm', replayed: false };
+const streaming = { id: 'r', modelId: 'm', source: 'measured' as const };
 
 describe('persistence', () => {
   let stop: () => void;
@@ -53,5 +56,18 @@ describe('persistence', () => {
     expect(writes.map((w) => w.messages)).toEqual([[question]]);
     flushPersistence();
     expect(writes).toHaveLength(1);
+  });
+
+  it("reads what an earlier version saved: a reply's replayed flag and a run's 'live' / 'replay' source", async () => {
+    const [run] = streamRunFile('m', 3, 10).runs;
+    saved = {
+      messages: [question, { ...reply, replayed: true }, { id: 'r2', role: 'assistant', content: 'Live.' }],
+      settings: {},
+      runs: [{ ...run, source: 'live' }, { ...run, id: 'x', source: 'replay' }, { id: 'broken' }],
+    };
+    await hydrate();
+    saved = undefined;
+    expect(getState().messages).toEqual([question, { ...reply, source: 'replayed' }, { id: 'r2', role: 'assistant', content: 'Live.', source: 'measured' }]);
+    expect(getState().runs.map((r) => [r.id, r.source])).toEqual([[run!.id, 'measured'], ['x', 'replayed']]);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ReplayEngine } from '../../workers/replay-engine';
 import { EngineError, type EngineChunk } from '../../workers/engine';
-import { parseRunFile, runText } from '../../src/lib/runs';
+import { parseRunFile, runText } from '../../src/shared/runs';
 
 const file = parseRunFile(JSON.parse(readFileSync(new URL('../../public/replays/synthetic-chat.json', import.meta.url), 'utf8')));
 
@@ -72,7 +72,7 @@ describe('ReplayEngine', () => {
     await collect(engine.stream('Qwen3-0.6B-q4f32_1-MLC', []));
     const second = await collect(engine.stream('Qwen3-0.6B-q4f32_1-MLC', []));
     expect(second.map((c) => c.text).join('')).toBe(runText(file.runs[1]!));
-    expect(engine.lastPlayed?.id).toBe(file.runs[1]!.id);
+    expect(engine.origin()).toEqual({ source: 'replayed', synthetic: true, replayOf: file.runs[1]!.id, adapter: file.runs[1]!.adapter });
   });
 
   it('rejects prompts longer than the recorded context window', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineHost } from '../../workers/engine-host';
 import { ReplayEngine } from '../../workers/replay-engine';
 import { TokenRateMeter } from '../../src/lib/meter';
-import { parseRunFile, usageFromChunks } from '../../src/lib/runs';
+import { parseRunFile, usageFromChunks } from '../../src/shared/runs';
 
 const file = parseRunFile(JSON.parse(readFileSync(new URL('../../public/replays/synthetic-chat.json', import.meta.url), 'utf8')));
 const settings = { temperature: 0.7, top_p: 0.9, max_tokens: 64, thinking: null, systemPrompt: '' };
@@ -17,7 +17,6 @@ describe("the app's figures on replayed runs", () => {
       now: () => now,
       lastUrl: () => undefined,
       hostsOf: () => [],
-      adapter: () => null,
       releaseOrphans: () => {},
       newId: () => 'replayed',
     });
@@ -32,7 +31,7 @@ describe("the app's figures on replayed runs", () => {
       const app = usageFromChunks(result.value.run.chunks, recorded.usage!.prompt_tokens).extra.decode_tokens_per_s;
       expect(Math.abs(app / target - 1)).toBeLessThan(0.02);
       expect(Math.abs(meter.read().averageTps! / target - 1)).toBeLessThan(0.02);
-      expect(result.value.run).toMatchObject({ source: 'replay', replayOf: recorded.id, synthetic: true });
+      expect(result.value.run).toMatchObject({ source: 'replayed', replayOf: recorded.id, synthetic: true });
     }
   });
 });

@@ -1,19 +1,28 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BLOCKS_PER_GROUP, splitBlocks } from '../../src/lib/blocks';
+import { BLOCKS_PER_GROUP } from '../../src/lib/blocks';
 import { renderMarkdown } from '../../src/lib/markdown';
-import { appendPlainText } from '../../src/components/live/plain-append';
-import { ReplyWriter, TAIL_RENDER_MS } from '../../src/components/live/reply-writer';
+import { appendPlainText } from '../../src/components/reply/plain-append';
+import { ReplyWriter, TAIL_RENDER_MS } from '../../src/components/reply/reply-writer';
 
-/** What ReplyBody renders for a finished answer: blocks in groups. */
-function finishedMarkup(answer: string): string {
-  const blocks = splitBlocks(answer);
-  let html = '';
-  for (let i = 0; i < blocks.length; i += BLOCKS_PER_GROUP) {
-    const group = blocks.slice(i, i + BLOCKS_PER_GROUP).map((b) => `<div class="markdown">${renderMarkdown(b)}</div>`);
-    html += `<div class="block-group">${group.join('')}</div>`;
-  }
-  return html;
+/** The markdown renderer's output for the whole answer at once, as the DOM serialises it. */
+function rendered(answer: string): string {
+  const div = document.createElement('div');
+  div.innerHTML = renderMarkdown(answer);
+  return div.innerHTML;
+}
+
+/** The answer as the writer shows it, its block and group wrappers taken away. */
+const answerMarkup = (root: HTMLElement) =>
+  [...root.querySelectorAll('.markdown-blocks > .block-group > .markdown')].map((el) => el.innerHTML).join('');
+
+/** Feeds a writer batches as a reply stream does: each batch with the reply so far. */
+function streamTo(writer: ReplyWriter) {
+  let whole = '';
+  return (delta: string) => {
+    whole += delta;
+    writer.append(delta, whole);
+  };
 }
 
 const reply = [
@@ -36,36 +45,49 @@ describe('ReplyWriter', () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'requestAnimationFrame'] }));
   afterEach(() => vi.useRealTimers());
 
-  it('streamed in small pieces, ends with exactly the markup of the finished reply', () => {
+  it("given a finished reply whole, shows the markdown renderer's markup, in groups of blocks", () => {
+    const { root, writer } = writerOnDiv();
+    writer.update(reply, true);
+    expect(answerMarkup(root)).toBe(rendered(reply));
+    expect(root.querySelector('script')).toBeNull();
+    const groups = [...root.querySelectorAll('.block-group')].map((g) => g.children.length);
+    expect(groups).toEqual([BLOCKS_PER_GROUP, 31 - BLOCKS_PER_GROUP]);
+    expect((root.querySelector('.cursor') as HTMLElement).hidden).toBe(true);
+  });
+
+  it('streamed in small pieces, ends with exactly the DOM of the reply given whole', () => {
+    const whole = writerOnDiv();
+    whole.writer.update(reply, true);
     const { root, writer } = writerOnDiv();
     for (let i = 1; i <= reply.length; i += 5) {
       writer.update(reply.slice(0, i));
       vi.advanceTimersByTime(7);
     }
     writer.update(reply, true);
-    expect(root.querySelector('.markdown-blocks')!.innerHTML).toBe(finishedMarkup(reply));
-    expect(root.querySelector('script')).toBeNull();
-    expect(root.querySelectorAll('.block-group')).toHaveLength(2);
-    expect((root.querySelector('.cursor') as HTMLElement).hidden).toBe(true);
+    expect(root.innerHTML).toBe(whole.root.innerHTML);
   });
 
-  it('fed batches as they arrive (append), in pieces of any size, ends with exactly the same markup', () => {
+  it('fed batches as they arrive (append), in pieces of any size, ends with exactly the same DOM', () => {
+    const whole = writerOnDiv();
+    whole.writer.update(reply, true);
     for (const step of [1, 5, 23, 400]) {
       const { root, writer } = writerOnDiv();
+      const send = streamTo(writer);
       for (let i = 0; i < reply.length; i += step) {
-        writer.append(reply.slice(i, i + step));
+        send(reply.slice(i, i + step));
         vi.advanceTimersByTime(7);
       }
       writer.update(reply, true);
-      expect(root.querySelector('.markdown-blocks')!.innerHTML, `step ${step}`).toBe(finishedMarkup(reply));
+      expect(root.innerHTML, `step ${step}`).toBe(whole.root.innerHTML);
     }
   });
 
   it('follows a thinking block fed in batches, its markers split between batches', () => {
     const text = '<think>\nLet me see, step by step.\n</think>\n\nThe answer is **4**.\n\nPlain end.';
     const { root, writer } = writerOnDiv();
+    const send = streamTo(writer);
     for (let i = 0; i < text.length; i += 3) {
-      writer.append(text.slice(i, i + 3));
+      send(text.slice(i, i + 3));
       if (i === 18) {
         expect(root.querySelector('summary')?.textContent).toBe('Thinking…');
         expect(root.querySelector('.thinking-body')?.textContent).toContain('Let me see');
@@ -75,15 +97,19 @@ describe('ReplyWriter', () => {
     expect(root.querySelector('summary')?.textContent).toBe('Thought process');
     writer.update(text, true);
     expect(root.querySelector('.thinking-body')?.textContent).toBe('Let me see, step by step.');
-    expect(root.querySelector('.markdown-blocks')!.innerHTML).toBe(finishedMarkup('The answer is **4**.\n\nPlain end.'));
+    expect(answerMarkup(root)).toBe(rendered('The answer is **4**.\n\nPlain end.'));
+    const whole = writerOnDiv();
+    whole.writer.update(text, true);
+    expect(root.innerHTML).toBe(whole.root.innerHTML);
   });
 
   it('moves text to the thinking block when a late </think> arrives in two batches', () => {
     const { root, writer } = writerOnDiv();
-    writer.append('pondering ');
-    writer.append('more</thi');
+    const send = streamTo(writer);
+    send('pondering ');
+    send('more</thi');
     expect(root.querySelector('.markdown-blocks')?.textContent).toContain('pondering more');
-    writer.append('nk>Answer');
+    send('nk>Answer');
     expect(root.querySelector('.thinking-body')?.textContent).toBe('pondering more');
     expect(root.querySelector('.markdown-blocks')?.textContent).toBe('Answer');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packResult, unpackResult } from '../../src/lib/run-transfer';
-import { runText } from '../../src/lib/runs';
+import { packResult, unpackResult } from '../../src/shared/run-transfer';
+import { runText } from '../../src/shared/runs';
 import { streamRunFile } from '../fixtures/synthetic-runs';
 
 const run = streamRunFile('Qwen3-0.6B-q4f32_1-MLC', 500, 100).runs[0]!;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { makeRunFile, parseRunFile, runText, usageFromChunks, type Run } from '../../src/lib/runs';
+import { makeRunFile, parseRunFile, runText, usageFromChunks, type Run } from '../../src/shared/runs';
 
 const fixture = JSON.parse(readFileSync(new URL('../../public/replays/synthetic-chat.json', import.meta.url), 'utf8'));
 
@@ -17,6 +17,18 @@ describe('run files', () => {
     const again = parseRunFile(JSON.parse(JSON.stringify(makeRunFile(runs))));
     expect(again.runs).toEqual(runs);
     expect(runText(again.runs[1] as Run)).toContain('Paris');
+  });
+
+  it("reads version 1 files, which spelled a run's source live / replay, as measured / replayed", () => {
+    const v1 = structuredClone(fixture);
+    v1.version = 1;
+    v1.runs[0].source = 'live';
+    v1.runs[1].source = 'replay';
+    const file = parseRunFile(v1);
+    expect(file.version).toBe(2);
+    expect(file.runs.slice(0, 2).map((r) => r.source)).toEqual(['measured', 'replayed']);
+    v1.runs[2].source = 'guessed';
+    expect(() => parseRunFile(v1)).toThrow(/run 2: source must be "measured" or "replayed"/);
   });
 
   it('rejects files that are not run exports, saying why', () => {

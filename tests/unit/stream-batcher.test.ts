@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FrameClock, LEAD_MS } from '../../workers/frame-clock';
 import { StreamBatcher } from '../../workers/stream-batcher';
-import type { StreamUpdate } from '../../workers/protocol';
+import type { StreamUpdate } from '../../src/shared/protocol';
 
 describe('FrameClock', () => {
   const interval = 1000 / 60;

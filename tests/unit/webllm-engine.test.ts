@@ -49,7 +49,7 @@ describe('WebLLMEngine', () => {
   });
 
   it('cancels a load in flight with unload(), and leaves a loaded model alone when idle', async () => {
-    const engine = new WebLLMEngine();
+    const engine = new WebLLMEngine(() => null);
     const loading = engine.load('Qwen3-0.6B-q4f32_1-MLC', () => {});
     await engine.cancelLoad();
     expect(calls).toEqual(['reload', 'unload']);
@@ -61,7 +61,7 @@ describe('WebLLMEngine', () => {
   });
 
   it('streams with usage requested, thinking switched only when the model has the switch', async () => {
-    const engine = new WebLLMEngine();
+    const engine = new WebLLMEngine(() => null);
     const settings = { temperature: 0.7, top_p: 0.9, max_tokens: 16, thinking: false, systemPrompt: '' };
     const out = [];
     for await (const c of engine.stream('Qwen3-0.6B-q4f32_1-MLC', [{ role: 'user', content: 'hi' }], settings)) out.push(c);
@@ -75,7 +75,7 @@ describe('WebLLMEngine', () => {
   });
 
   it('stops a generation with interruptGenerate', () => {
-    new WebLLMEngine().interrupt();
+    new WebLLMEngine(() => null).interrupt();
     expect(calls).toEqual(['interrupt']);
   });
 });

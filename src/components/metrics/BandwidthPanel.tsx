@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { runBandwidthProbe } from '../../actions/gpu-probe-actions';
+import { runBandwidthProbe } from '../../actions/gpu-memory-actions';
 import { variantOf } from '../../catalog-data';
 import { architectureOf } from '../../lib/architectures';
 import { decodeCeiling } from '../../lib/projection';

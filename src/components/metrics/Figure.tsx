@@ -1,27 +1,12 @@
-import { memo, type ReactNode } from 'react';
-import type { FigureSource } from '../../store/types';
-
-const SOURCE_TITLE: Record<FigureSource, string> = {
-  measured: 'Measured live on this machine',
-  replayed: 'Played back from a recorded run: not a measurement of this machine',
-  'web-llm': "web-llm's own figure",
-  estimate: "The app's estimate, from the model's architecture",
-};
-
-/** Memoised: a figure re-renders when its label changes (a reply starts or ends), its badge only with the source. */
-export const SourceBadge = memo(function SourceBadge({ source }: { source: FigureSource }) {
-  return (
-    <span className={`source source-${source}`} title={SOURCE_TITLE[source]} data-source={source}>
-      {source}
-    </span>
-  );
-});
+import type { ReactNode } from 'react';
+import type { Provenance } from '../../shared/provenance';
+import { SourceBadge } from '../SourceBadge';
 
 interface Props {
   label: string;
   value: ReactNode;
   unit?: string;
-  source: FigureSource;
+  source: Provenance;
   big?: boolean;
   /** Changes while a reply streams: shown on one line of fixed height (see .figure-value.live). */
   live?: boolean;

@@ -1,5 +1,6 @@
 import { useStore } from '../../store/store';
-import { SourceBadge, fmt } from './Figure';
+import { fmt } from './Figure';
+import { SourceBadge } from '../SourceBadge';
 
 /** The app's figures for the last reply beside web-llm's own usage figures for the same run. */
 export function LastReply() {

@@ -1,9 +1,9 @@
-import type { FigureSource } from '../../store/types';
+import type { Provenance } from '../../shared/provenance';
 
 interface Bar {
   label: string;
   gb: number | null;
-  kind: FigureSource;
+  kind: Provenance;
 }
 
 /** The three memory figures against the GPU's memory (or against each other when it is unknown). */

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { toggleMemorySelfTest, setGpuMemoryGB } from '../../actions/gpu-probe-actions';
+import { toggleMemorySelfTest, setGpuMemoryGB } from '../../actions/gpu-memory-actions';
 import { variantOf } from '../../catalog-data';
 import { architectureOf } from '../../lib/architectures';
 import { MiB, estimateMemory, kvBytesPerToken } from '../../lib/vram';

@@ -8,38 +8,38 @@ import { contextTokensOf } from './context-tokens';
 
 // Each figure subscribes to its own value; the values a refresh changes are written as text
 // (LiveText, Sparkline), so a refresh re-renders nothing.
-const readDecodeRate = (s: AppState) => fmt((s.live?.streaming ? s.live.currentTps : s.live?.averageTps) ?? null);
-const readHistory = (s: AppState) => s.live?.history;
-const readTokens = (s: AppState) => String(s.live?.tokens ?? 0);
-const readContextUsed = (s: AppState) => (s.live ? `≈${contextTokensOf(s)}` : '–');
+const readDecodeRate = (s: AppState) => fmt((s.streamingFigures?.streaming ? s.streamingFigures.currentTps : s.streamingFigures?.averageTps) ?? null);
+const readHistory = (s: AppState) => s.streamingFigures?.history;
+const readTokens = (s: AppState) => String(s.streamingFigures?.tokens ?? 0);
+const readContextUsed = (s: AppState) => (s.streamingFigures ? `≈${contextTokensOf(s)}` : '–');
 
 /** Made once: toLocaleString builds a formatter on every call. */
 const thousands = new Intl.NumberFormat('en-US');
 
 function DecodeRate() {
-  const source = useStore((s) => s.live?.source ?? 'measured');
-  const streaming = useStore((s) => s.live?.streaming ?? false);
+  const source = useStore((s) => s.streamingFigures?.source ?? 'measured');
+  const streaming = useStore((s) => s.streamingFigures?.streaming ?? false);
   return <Figure big label={streaming ? 'Decode (last second)' : 'Decode (whole reply)'} value={<LiveText read={readDecodeRate} />} unit="tok/s" source={source} live testId="decode-tps" />;
 }
 
 function Ttft() {
-  const ttft = useStore((s) => s.live?.ttftMs ?? null);
-  const source = useStore((s) => s.live?.source ?? 'measured');
+  const ttft = useStore((s) => s.streamingFigures?.ttftMs ?? null);
+  const source = useStore((s) => s.streamingFigures?.source ?? 'measured');
   return <Figure label="Time to first token" value={fmt(ttft, 0)} unit="ms" source={source} live testId="ttft" />;
 }
 
 /** Live: prompt size estimate ÷ time to first token. After the reply: web-llm's own figure. */
 function Prefill() {
-  const streaming = useStore((s) => s.live?.streaming ?? false);
-  const estimate = useStore((s) => (s.live?.ttftMs ? s.live.promptTokensEst / (s.live.ttftMs / 1000) : null));
+  const streaming = useStore((s) => s.streamingFigures?.streaming ?? false);
+  const estimate = useStore((s) => (s.streamingFigures?.ttftMs ? s.streamingFigures.promptTokensEst / (s.streamingFigures.ttftMs / 1000) : null));
   const reported = useStore((s) => s.lastReply?.engine?.extra.prefill_tokens_per_s ?? null);
-  const replayed = useStore((s) => s.live?.source === 'replayed');
+  const replayed = useStore((s) => s.streamingFigures?.source === 'replayed');
   if (streaming || reported === null) return <Figure label="Prefill" value={fmt(estimate, 0)} unit="tok/s" source="estimate" live testId="prefill" />;
   return <Figure label="Prefill" value={fmt(reported, 0)} unit="tok/s" source={replayed ? 'replayed' : 'web-llm'} live testId="prefill" />;
 }
 
 function Tokens() {
-  const source = useStore((s) => s.live?.source ?? 'measured');
+  const source = useStore((s) => s.streamingFigures?.source ?? 'measured');
   return <Figure label="Tokens generated" value={<LiveText read={readTokens} />} source={source} live testId="tokens" />;
 }
 
@@ -59,7 +59,7 @@ function Context() {
 }
 
 export function SpeedPanel() {
-  const hasLive = useStore((s) => s.live !== null);
+  const hasLive = useStore((s) => s.streamingFigures !== null);
   return (
     <section className="panel speed" aria-label="Speed" data-testid="speed-panel">
       <h2>Speed</h2>

@@ -4,7 +4,8 @@ import { CONTEXT_TOKENS, explain, project } from '../../lib/fit';
 import { HARDWARE, hardware } from '../../lib/hardware';
 import { FORMATS, format, type BandwidthSource } from '../../lib/projection';
 import { useStore } from '../../store/store';
-import { SourceBadge, fmt } from '../metrics/Figure';
+import { fmt } from '../metrics/Figure';
+import { SourceBadge } from '../SourceBadge';
 import { CostCalculator } from './CostCalculator';
 import { ScatterChart } from './ScatterChart';
 import { useOwnBandwidth } from './useBandwidthSource';
@@ -33,7 +34,7 @@ export function BigModelsSection() {
   return (
     <section className="panel big-models" aria-label="Big Qwen models on this hardware" data-testid="big-models">
       <h2>
-        Would a big Qwen run here? <SourceBadge source="estimate" />
+        Would a big Qwen run here? <SourceBadge source="projected" />
       </h2>
       <p className="muted">
         Mixture-of-experts models keep every expert in memory but read only the active ones for each token: they need the memory of a big model

@@ -1,6 +1,6 @@
-import { reloadModel, restartWorker } from '../actions/app-actions';
-import { loadSelected } from '../actions/model-actions';
-import type { ErrorAction } from '../lib/errors';
+import { reloadModel, restartWorker } from './app-actions';
+import { loadSelected } from './model-actions';
+import type { ErrorAction } from '../shared/errors';
 
 /** The one place that turns an error's suggested action into a call. */
 export function runErrorAction(action: ErrorAction): void {

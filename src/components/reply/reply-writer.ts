@@ -1,12 +1,11 @@
 /**
- * Writes the reply being streamed straight into the DOM, in the same structure
- * ReplyBody renders for a finished reply. Each update costs what arrived since
- * the last one: a finished block is rendered once, and the block still being
- * written is re-rendered as markdown at most every TAIL_RENDER_MS; text arriving
- * in between is appended as plain text and formatted at the next render. Plain
- * prose, which looks the same either way, is not formatted until its block ends.
- * (Rendering the whole reply through React each frame, then its last block each
- * frame, were most of the main thread's script time while streaming.)
+ * Draws an assistant reply into the DOM, whether it streams in or arrives whole: the thinking
+ * block (collapsed, plain text) and then the answer as markdown blocks, in groups. Fed a stream,
+ * each update costs what arrived since the last one: a finished block is rendered once, and the
+ * block still being written is re-rendered as markdown at most every TAIL_RENDER_MS; text
+ * arriving in between is appended as plain text and formatted at the next render. Plain prose,
+ * which looks the same either way, is not formatted until its block ends. Once the reply is
+ * done, every block shows exactly the markup renderMarkdown gives it.
  * All markup comes from renderMarkdown, which escapes and sanitises; the rest is text nodes.
  */
 import { BLOCKS_PER_GROUP, BlockSplitter } from '../../lib/blocks';
@@ -72,9 +71,11 @@ export class ReplyWriter {
   private tailRenderedAt = Number.NEGATIVE_INFINITY;
   private tailTimer: ReturnType<typeof setTimeout> | null = null;
   private splitter = new BlockSplitter();
-  private answer = '';
-  /** The whole reply so far, and its last characters (a marker can straddle two batches). */
-  private raw = '';
+  /** Where the answer starts in the reply, and how much of it was written (the answer is always
+   * the reply's end: see splitThinking). Offsets, not text: the reply's text is its stream's. */
+  private answerStart = 0;
+  private answerLength = 0;
+  /** The reply's last characters (a marker can straddle two batches). */
   private rawEnd = '';
   /** What a streamed batch extends once the reply's shape is settled: the thinking while it is
    * open, or an answer already begun. Null while it is not (then each batch re-reads the reply). */
@@ -86,36 +87,37 @@ export class ReplyWriter {
   }
 
   /**
-   * Takes the text that extends the reply (a streamed batch). Costs what arrived: the reply so
-   * far is not scanned again (at 30 batches a second, re-reading a long reply each time made the
-   * engine copy it each time), unless the batch holds a thinking marker or the shape is unsettled.
+   * Takes the text that extends the reply (a streamed batch) and the reply so far, which it
+   * reads only when it must. Costs what arrived: the reply is not scanned again (at 30 batches
+   * a second, re-reading a long reply each time made the engine copy it each time), unless the
+   * batch holds a thinking marker or the shape is unsettled.
    */
-  append(delta: string): void {
+  append(delta: string, whole: string): void {
     if (delta === '') return;
-    this.raw += delta;
     const around = this.rawEnd + delta;
     this.rawEnd = around.slice(-(CLOSE_MARKER.length - 1));
     if (this.grows === null || around.includes(OPEN_MARKER) || around.includes(CLOSE_MARKER)) {
-      this.update(this.raw);
+      this.update(whole);
     } else if (this.grows === 'thinking') {
       this.thinking!.body.append(delta);
       this.thinking!.text = null; // no longer the text last set: the next update sets it anew
     } else {
-      this.answer += delta;
+      this.answerLength += delta.length;
       this.writeAnswer(delta, false);
     }
   }
 
   /** Takes the whole reply so far; `done` once it is complete (everything is then formatted). */
   update(text: string, done = false): void {
-    this.raw = text;
     this.rawEnd = text.slice(-(CLOSE_MARKER.length - 1));
     const { thinking, thinkingOpen, answer } = splitThinking(text);
     if (thinking !== null) this.writeThinking(thinking, thinkingOpen && !done);
     // The answer only grows, except when a late </think> turns what was shown as answer into thinking.
-    if (!answer.startsWith(this.answer)) this.clearAnswer();
-    const delta = answer.slice(this.answer.length);
-    this.answer = answer;
+    const start = text.length - answer.length;
+    if (this.answerLength > 0 && start !== this.answerStart) this.clearAnswer();
+    const delta = answer.slice(this.answerLength);
+    this.answerStart = start;
+    this.answerLength = answer.length;
     if (answer !== '') this.writeAnswer(delta, done);
     this.grows = done ? null : thinkingOpen ? 'thinking' : answer !== '' ? 'answer' : null;
     const hidden = done || thinking !== null || answer !== '';
@@ -226,7 +228,7 @@ export class ReplyWriter {
   }
 
   private clearAnswer(): void {
-    this.answer = '';
+    this.answerLength = 0;
     this.releaseTail();
     this.blocks.replaceChildren();
     this.blocks.remove();
@@ -242,7 +244,7 @@ const SAMPLE = '<think>warm</think>Some **bold**, `code`, a [link](https://examp
  * first reply's first frames do not pay for compiling them (about 20 ms of script on a slow machine). */
 export function warmUpReplyWriter(): void {
   const writer = new ReplyWriter(document.createElement('div'));
-  for (let i = 0; i < SAMPLE.length; i += 24) writer.append(SAMPLE.slice(i, i + 24));
+  for (let i = 0; i < SAMPLE.length; i += 24) writer.append(SAMPLE.slice(i, i + 24), SAMPLE.slice(0, i + 24));
   writer.update(SAMPLE, true);
   writer.dispose();
 }

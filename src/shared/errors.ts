@@ -58,7 +58,8 @@ export function rawText(err: unknown): string {
   }
 }
 
-function hostOf(url: string | undefined): string | undefined {
+/** The host of a URL, or undefined for none or a malformed one. */
+export function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
     return new URL(url).host;

@@ -1,5 +1,5 @@
 import { inference } from '../bridge/inference-bridge';
-import { makeError } from '../lib/errors';
+import { makeError } from '../shared/errors';
 import { setState } from '../store/store';
 
 export async function probeGpu(): Promise<boolean> {

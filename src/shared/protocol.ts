@@ -1,6 +1,7 @@
 /** Plain data exchanged between the UI and the inference worker. */
-import type { AppError } from '../src/lib/errors';
-import type { AdapterSummary, FinishReason, Run, RunSettings } from '../src/lib/runs';
+import type { AppError } from './errors';
+import type { AdapterSummary, FinishReason, Run, RunSettings } from './runs';
+import type { RunSource } from './provenance';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
@@ -63,10 +64,9 @@ export interface GenerateResult {
   run: Run;
 }
 
-export type EngineKind = 'webllm' | 'replay';
-
+/** The engine the worker runs, by what its text is: web-llm's is measured, the replay engine's replayed. */
 export interface EngineStatus {
-  kind: EngineKind;
+  source: RunSource;
   /** For replay engines: the models the run file holds. */
   replayModels: string[];
   synthetic: boolean;

@@ -7,12 +7,13 @@ import { ReplyWriter } from './reply-writer';
 const onCopyClick = (e: MouseEvent<HTMLDivElement>) => copyCodeFrom(e.target);
 
 /**
- * The text of a reply written as it streams. React renders this element once; each batch
- * goes to a ReplyWriter in the animation frame that paints it (followReply), without a React
- * render or a store update per batch. Once the reply is finished, `text` holds it and the
- * element stays: a long reply is not rebuilt.
+ * Every assistant reply, streaming or finished, in the history's groups or not: a ReplyWriter
+ * draws it. React renders the element once. Without `text`, it follows the reply in flight:
+ * each batch goes to the writer in the animation frame that paints it, with no React render or
+ * store update per batch. Once the reply is finished `text` holds it; the writer then formats
+ * what is left and keeps the rest, so a reply that ends in view is not rebuilt.
  */
-export function LiveReply({ text }: { text?: string }) {
+export function Reply({ text }: { text?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const writer = useRef<ReplyWriter | null>(null);
   useLayoutEffect(() => {
@@ -31,10 +32,10 @@ export function LiveReply({ text }: { text?: string }) {
       w.update(text, true);
       return;
     }
-    return followReply((added) => {
-      w.append(added);
+    return followReply((added, whole) => {
+      w.append(added, whole);
       noteCommitted();
     });
   }, [text]);
-  return <div className="live-reply" ref={ref} onClick={onCopyClick} />;
+  return <div className="reply" ref={ref} onClick={onCopyClick} />;
 }

@@ -4,7 +4,7 @@
  * (several milliseconds, and a garbage collection, in the frame that ends the reply);
  * packed, it is the reply's text (sent anyway) plus two typed arrays.
  */
-import type { GenerateResult } from '../../workers/protocol';
+import type { GenerateResult } from './protocol';
 import type { Run } from './runs';
 
 export interface PackedRun extends Omit<Run, 'chunks'> {

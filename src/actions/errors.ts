@@ -1,5 +1,0 @@
-import { setState } from '../store/store';
-
-export function dismissChatError(): void {
-  setState({ chatError: null });
-}
