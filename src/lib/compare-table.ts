@@ -1,0 +1,63 @@
+/**
+ * A comparison's rows as the table testers paste (Markdown) and as JSON lines, for the UI's
+ * "Copy as Markdown" and `npm run compare` alike.
+ */
+import type { ComparisonFile } from '../shared/comparison';
+import { comparisonRows, type MeanSd, type VariantRow } from './compare-metrics';
+
+const fixed = (n: number | null | undefined, digits: number) => (n === null || n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(digits));
+const pm = (m: MeanSd | null, digits: number) => (m ? `${fixed(m.mean, digits)} ± ${fixed(m.sd, digits)}` : '–');
+const round = (n: number | null | undefined, digits: number) => (n === null || n === undefined || !Number.isFinite(n) ? null : Number(n.toFixed(digits)));
+
+/** One object per variant, with the fields `npm run compare -- --json` promises. */
+export function rowJson(row: VariantRow) {
+  return {
+    variant: row.variant,
+    model_id: row.modelId,
+    reference: row.reference,
+    status: row.status,
+    prompts: row.prompts,
+    decode_tok_s_mean: round(row.decode?.mean, 2),
+    decode_tok_s_sd: round(row.decode?.sd, 2),
+    prefill_tok_s_mean: round(row.prefill?.mean, 2),
+    ttft_ms_mean: round(row.ttftMs?.mean, 1),
+    load_ms: round(row.loadMs, 0),
+    download_mb: round(row.downloadMB, 0),
+    peak_gpu_mb: round(row.peakGpuMB, 1),
+    webllm_vram_mb: round(row.webllmVramMB, 1),
+    top1_agreement: round(row.forced?.top1Agreement, 4),
+    kl_mean: round(row.forced?.klMean, 5),
+    ppl: round(row.forced?.perplexity, 4),
+    forced_steps: row.forced?.steps ?? 0,
+    common_prefix_mean: round(row.commonPrefixMean, 2),
+    identical_replies: row.identicalReplies,
+    compared_replies: row.comparedReplies,
+  };
+}
+
+/** Where the figures come from, said once under the table. */
+function provenanceLine(file: ComparisonFile): string {
+  if (file.source === 'replayed') return `Replayed${file.synthetic ? ' from a synthetic fixture (no model produced it)' : ''}: not a measurement of this machine.`;
+  if (file.synthetic) return 'Synthetic fixture: no model produced these figures.';
+  const a = file.environment.adapter;
+  return `Measured with web-llm ${file.environment.webllmVersion ?? '(version unknown)'} on ${a ? `${a.vendor} ${a.architecture}`.trim() : 'an unknown adapter'}.`;
+}
+
+export function comparisonMarkdown(file: ComparisonFile): string {
+  const rows = comparisonRows(file);
+  const s = file.setup;
+  const lines = [
+    `**${s.model}**: ${rows.length} quantizations, ${s.prompts.length} prompts × ${s.repetitions} repetitions, up to ${s.maxTokens} tokens, greedy, seed ${s.seed}. Reference: ${rows[0]?.variant ?? '–'}.`,
+    '',
+    '| variant | decode tok/s | prefill tok/s | TTFT ms | GPU peak MB | web-llm MB | top-1 agree | KL (top-k) | PPL | identical replies |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) =>
+      r.status !== 'done'
+        ? `| ${r.variant} | ${r.status}${r.error ? `: ${r.error}` : ''} | | | | | | | | |`
+        : `| ${r.variant}${r.reference ? ' (ref)' : ''} | ${pm(r.decode, 1)} | ${fixed(r.prefill?.mean, 0)} | ${fixed(r.ttftMs?.mean, 0)} | ${fixed(r.peakGpuMB, 0)} | ${fixed(r.webllmVramMB, 0)} | ${r.forced ? `${fixed(r.forced.top1Agreement * 100, 1)} %` : '–'} | ${fixed(r.forced?.klMean, 4)} | ${fixed(r.forced?.perplexity, 3)} | ${r.identicalReplies}/${r.comparedReplies} |`,
+    ),
+    '',
+    `${provenanceLine(file)} KL is over the reference's top-${s.topK} tokens (an approximation); forced runs are not speed runs.`,
+  ];
+  return lines.join('\n');
+}

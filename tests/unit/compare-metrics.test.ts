@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { commonPrefix, comparisonRows, klOverTopK, meanSd } from '../../src/lib/compare-metrics';
+import { comparisonMarkdown, rowJson } from '../../src/lib/compare-table';
+import { parseComparisonFile } from '../../src/shared/comparison-file';
+
+const fixture = JSON.parse(readFileSync(new URL('../../public/replays/synthetic-compare.json', import.meta.url), 'utf8'));
+const ln = Math.log;
+
+describe('comparison arithmetic', () => {
+  it('mean ± sample standard deviation', () => {
+    expect(meanSd([2, 4, 4, 4, 5, 5, 7, 9])).toEqual({ mean: 5, sd: Math.sqrt(32 / 7), n: 8 });
+    expect(meanSd([3])).toEqual({ mean: 3, sd: 0, n: 1 });
+    expect(meanSd([])).toBeNull();
+  });
+
+  it('common token prefix', () => {
+    expect(commonPrefix([1, 2, 3, 4], [1, 2, 9, 4])).toBe(2);
+    expect(commonPrefix([1, 2], [1, 2, 3])).toBe(2);
+    expect(commonPrefix([], [1])).toBe(0);
+    expect(commonPrefix([5], [6])).toBe(0);
+  });
+
+  it('KL over the top-k: zero for the same distribution, the hand-computed value otherwise, renormalised', () => {
+    const p = [0.7, 0.1, 0.1, 0.1].map(ln);
+    expect(klOverTopK(p, p)).toBe(0);
+    // 0.7 ln(0.7/0.6) + 0.1 ln(0.1/0.2) + 0 + 0
+    expect(klOverTopK(p, [0.6, 0.2, 0.1, 0.1].map(ln))).toBeCloseTo(0.0385907578, 9);
+    // Only the top-k is recorded: both sides are renormalised over it, so a share of the
+    // probability outside it (here half of each distribution) changes nothing.
+    expect(klOverTopK([0.35, 0.05, 0.05, 0.05].map(ln), [0.3, 0.1, 0.05, 0.05].map(ln))).toBeCloseTo(0.0385907578, 9);
+    // 0.5 ln(0.5/0.25) + 0.5 ln(0.5/0.75)
+    expect(klOverTopK([ln(0.5), ln(0.5)], [ln(0.25), ln(0.75)])).toBeCloseTo(0.5 * ln(2) + 0.5 * ln(2 / 3), 12);
+    expect(() => klOverTopK([0], [0, 0])).toThrow();
+  });
+});
+
+describe('the synthetic comparison (distributions built so the figures are known by hand)', () => {
+  const file = parseComparisonFile(fixture);
+  const rows = comparisonRows(file);
+
+  it('the reference agrees with itself: top-1 = 1, KL = 0, perplexity 1/0.7', () => {
+    expect(rows[0]).toMatchObject({ variant: 'q0f32', reference: true, identicalReplies: 2, comparedReplies: 2, commonPrefixMean: 8 });
+    expect(rows[0]!.forced).toEqual({ steps: 16, top1Agreement: 1, klMean: 0, perplexity: expect.closeTo(1 / 0.7, 12) });
+  });
+
+  it('q4f32_1 keeps every top-1 token; KL 0.038591; perplexity 1/0.6', () => {
+    const f = rows[1]!.forced!;
+    expect(f.top1Agreement).toBe(1);
+    expect(f.klMean).toBeCloseTo(0.7 * ln(7 / 6) + 0.1 * ln(0.5), 12);
+    expect(f.perplexity).toBeCloseTo(1 / 0.6, 12);
+    expect(rows[1]).toMatchObject({ identicalReplies: 2, commonPrefixMean: 8 });
+  });
+
+  it('q4f16_1 loses the top-1 token at 4 of 16 steps; KL 0.190612; perplexity 2.193457; free replies part at token 3', () => {
+    const f = rows[2]!.forced!;
+    expect(f.top1Agreement).toBe(0.75);
+    expect(f.klMean).toBeCloseTo(0.190611960529, 10);
+    expect(f.perplexity).toBeCloseTo(2.193456688254, 10);
+    expect(rows[2]).toMatchObject({ identicalReplies: 0, commonPrefixMean: 3 });
+  });
+
+  it('speed is mean ± sd over prompts × repetitions from web-llm usage', () => {
+    expect(rows.map((r) => r.decode!.mean)).toEqual([expect.closeTo(21, 9), expect.closeTo(42, 9), expect.closeTo(63, 9)]);
+    expect(rows[0]!.decode!.sd).toBeCloseTo(20 * Math.sqrt(0.005 / 3), 9);
+    expect(rows[0]!.decode!.n).toBe(4);
+  });
+
+  it('prints the JSON fields npm run compare promises, and a Markdown table that says it is synthetic', () => {
+    const json = rows.map(rowJson);
+    expect(Object.keys(json[0]!)).toEqual(
+      expect.arrayContaining(['variant', 'model_id', 'reference', 'prompts', 'decode_tok_s_mean', 'decode_tok_s_sd', 'prefill_tok_s_mean', 'ttft_ms_mean', 'peak_gpu_mb', 'webllm_vram_mb', 'top1_agreement', 'kl_mean', 'ppl', 'identical_replies']),
+    );
+    expect(json[0]).toMatchObject({ reference: true, top1_agreement: 1, kl_mean: 0, prompts: 2 });
+    expect(json[2]).toMatchObject({ variant: 'q4f16_1', top1_agreement: 0.75, kl_mean: 0.19061, ppl: 2.1935, identical_replies: 0 });
+    const md = comparisonMarkdown(file);
+    expect(md).toContain('| q4f16_1 | 63.0 ± 2.4 |');
+    expect(md).toContain('Synthetic fixture: no model produced these figures.');
+  });
+});
+
+describe('reading a comparison file', () => {
+  const clone = () => structuredClone(fixture);
+
+  it('refuses what is not a comparison, or a version it does not know', () => {
+    expect(() => parseComparisonFile({ format: 'qwen-webgpu-runs' })).toThrow('not a qwen-webgpu-comparison file');
+    expect(() => parseComparisonFile({ ...clone(), version: 9 })).toThrow('unsupported version 9');
+  });
+
+  it('refuses traces that do not line up with the reference, saying where', () => {
+    const shorter = clone();
+    shorter.variants[1].forced[0].top1.pop();
+    expect(() => parseComparisonFile(shorter)).toThrow(/variant 1 .*"sum" has a different length/);
+    const otherPrompt = clone();
+    otherPrompt.variants[2].forced[1].prompt = 'poem';
+    expect(() => parseComparisonFile(otherPrompt)).toThrow(/prompt "poem", which the reference has no trace for/);
+    const notInSetup = clone();
+    notInSetup.variants[1].free[0].prompt = 'poem';
+    expect(() => parseComparisonFile(notInSetup)).toThrow(/variant 1: bad free replies \(or a prompt not in the setup\)/);
+    const wrongK = clone();
+    wrongK.variants[2].forced[0].refLogprobs[3].push(-1);
+    expect(() => parseComparisonFile(wrongK)).toThrow(/step 3 of "sum" does not line up/);
+    const positive = clone();
+    positive.variants[1].forced[0].tokenLogprobs[0] = 0.5;
+    expect(() => parseComparisonFile(positive)).toThrow(/bad forced trace/);
+  });
+
+  it('keeps a failed variant, with its reason, beside the others', () => {
+    const failed = clone();
+    Object.assign(failed.variants[2], { status: 'failed', error: { code: 'device-lost', title: 'The GPU was lost', message: '', action: 'none' }, speed: [], free: [], forced: [] });
+    const rows = comparisonRows(parseComparisonFile(failed));
+    expect(rows[2]).toMatchObject({ status: 'failed', error: 'The GPU was lost', forced: null, decode: null });
+    expect(comparisonMarkdown(parseComparisonFile(failed))).toContain('| q4f16_1 | failed: The GPU was lost |');
+  });
+});
