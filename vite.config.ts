@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { qwenRecords } from './src/lib/catalog';
@@ -26,7 +27,10 @@ function qwenRecordsPlugin(): Plugin {
   };
 }
 
+const webllmVersion = (JSON.parse(readFileSync(new URL('./node_modules/@mlc-ai/web-llm/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 export default defineConfig({
+  define: { __WEBLLM_VERSION__: JSON.stringify(webllmVersion) },
   plugins: [react(), qwenRecordsPlugin()],
   worker: { format: 'es', plugins: () => [qwenRecordsPlugin()] },
   build: { target: 'es2022', sourcemap: false },

@@ -3,3 +3,6 @@ declare module 'virtual:qwen-records' {
   const records: PrebuiltQwenRecord[];
   export default records;
 }
+
+/** web-llm's version, from its package.json at build time (comparison files record it). */
+declare const __WEBLLM_VERSION__: string;

@@ -6,7 +6,8 @@
  */
 import { classifyError, makeError, type AppError } from '../src/shared/errors';
 import type { LoadEvent, Run, RunChunk, RunUsage } from '../src/shared/runs';
-import { EngineError, type InferenceEngine } from './engine';
+import { EngineError, type InferenceEngine, type LoadOptions, type TraceResult } from './engine';
+import type { StepPlan } from './step-recorder';
 import type { GenerateRequest, GenerateResult, LoadProgress, LoadResult, Result, StreamUpdate } from '../src/shared/protocol';
 import type { FrameClock } from './frame-clock';
 import { StreamBatcher } from './stream-batcher';
@@ -57,7 +58,7 @@ export class EngineHost {
     });
   }
 
-  async load(modelId: string, onProgress: (p: LoadProgress) => void): Promise<Result<LoadResult>> {
+  async load(modelId: string, onProgress: (p: LoadProgress) => void, options: LoadOptions = {}): Promise<Result<LoadResult>> {
     const seq = ++this.loadSeq;
     const superseded = (): Result<LoadResult> => ({ ok: true, value: { modelId, contextWindow: null, completed: false, modelConfig: null } });
     // Free the queue quickly: stop any generation and abort the load in flight.
@@ -70,12 +71,16 @@ export class EngineHost {
       const events: LoadEvent[] = [];
       this.loadedModel = null;
       try {
-        const info = await this.engine.load(modelId, (p) => {
-          if (seq !== this.loadSeq) return;
-          progress = p.progress;
-          events.push({ t: Math.round(this.deps.now() - started), progress: p.progress, text: p.text });
-          onProgress(p);
-        });
+        const info = await this.engine.load(
+          modelId,
+          (p) => {
+            if (seq !== this.loadSeq) return;
+            progress = p.progress;
+            events.push({ t: Math.round(this.deps.now() - started), progress: p.progress, text: p.text });
+            onProgress(p);
+          },
+          options,
+        );
         if (seq !== this.loadSeq) {
           await this.engine.unload();
           this.deps.releaseOrphans(started);
@@ -172,6 +177,20 @@ export class EngineHost {
         finishReason,
       };
       return { ok: true, value: { text, finishReason, run } };
+    });
+  }
+
+  /** A greedy generation on a model loaded with `traced`, recorded (or forced) step by step. */
+  trace(req: GenerateRequest, plan: StepPlan): Promise<Result<TraceResult>> {
+    return this.exclusive(async () => {
+      const modelId = this.loadedModel;
+      if (!modelId) return { ok: false, error: makeError('not-loaded') };
+      const t0 = this.deps.now();
+      try {
+        return { ok: true, value: await this.engine.trace(modelId, req.messages, req.settings, plan) };
+      } catch (err) {
+        return { ok: false, error: this.classify(err, 'generate', modelId, 1, t0) };
+      }
     });
   }
 

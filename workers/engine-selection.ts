@@ -20,6 +20,9 @@ export class NoEngine implements InferenceEngine {
   async *stream(): AsyncIterable<never> {
     throw new Error('Model not loaded');
   }
+  trace(): never {
+    throw new Error('Model not loaded');
+  }
   origin(): StreamOrigin {
     return { source: 'measured', synthetic: false, adapter: null };
   }

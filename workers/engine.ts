@@ -2,6 +2,7 @@
 import type { RunSource } from '../src/shared/provenance';
 import type { ChatMessage, LoadProgress } from '../src/shared/protocol';
 import type { AdapterSummary, FinishReason, RunSettings, RunUsage } from '../src/shared/runs';
+import type { RecordedSteps, StepPlan } from './step-recorder';
 
 export interface EngineChunk {
   text: string;
@@ -25,14 +26,28 @@ export interface StreamOrigin {
   adapter: AdapterSummary | null;
 }
 
+export interface LoadOptions {
+  /** Attach a step recorder (comparisons' quality pass). It copies the logits to the CPU at every
+   * step, so a traced load is never used for speed figures; web-llm fixes it when a model loads. */
+  traced?: boolean;
+}
+
+/** A greedy generation followed step by step (see StepRecorder). */
+export interface TraceResult {
+  text: string;
+  steps: RecordedSteps;
+}
+
 export interface InferenceEngine {
   /** What this engine's text is: measured on this GPU, or replayed. */
   readonly source: RunSource;
   /** Resolves when loaded; throws on failure; an aborted load resolves or throws, and the host checks. */
-  load(modelId: string, onProgress: (p: LoadProgress) => void): Promise<EngineLoadInfo>;
+  load(modelId: string, onProgress: (p: LoadProgress) => void, options?: LoadOptions): Promise<EngineLoadInfo>;
   /** Aborts a load in flight (network stops at once; GPU work finishes first). */
   cancelLoad(): Promise<void>;
   stream(modelId: string, messages: ChatMessage[], settings: RunSettings): AsyncIterable<EngineChunk>;
+  /** Generates greedily on a model loaded with `traced`, recording (or forcing) each step per `plan`. */
+  trace(modelId: string, messages: ChatMessage[], settings: RunSettings, plan: StepPlan): Promise<TraceResult>;
   /** Where the last stream's text came from. */
   origin(): StreamOrigin;
   /** Stops the generation in flight; the stream then ends with finishReason "abort". */

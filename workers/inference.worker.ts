@@ -7,6 +7,9 @@ import records from 'virtual:qwen-records';
 import { makeError } from '../src/shared/errors';
 import { parseRunFile, type RunFile } from '../src/shared/runs';
 import { recordHosts } from '../src/lib/catalog';
+import { variantOf } from '../src/catalog-data';
+import { COMPARISON_FORMAT, COMPARISON_VERSION, type ComparisonFile, type ComparisonProgress, type ComparisonSetup } from '../src/shared/comparison';
+import { ComparisonRunner } from './comparison-runner';
 import { packResult } from '../src/shared/run-transfer';
 import { EngineHost } from './engine-host';
 import { EngineSelection, NoEngine } from './engine-selection';
@@ -46,6 +49,8 @@ const engines = new EngineSelection(host, async () => {
   const { WebLLMEngine } = await import('./webllm-engine');
   return new WebLLMEngine(adapterSummary);
 });
+
+let comparison: ComparisonRunner | null = null;
 
 /** Comlink proxies hold a MessagePort each; release them when a call is over. */
 function release(callback: unknown): void {
@@ -97,6 +102,47 @@ const api = {
     } finally {
       updates.onmessage = null;
     }
+  },
+
+  /** Runs a quantization comparison (see ComparisonRunner), posting its progress on `updates`;
+   * resolves with the whole comparison, cancelled and failed variants included. */
+  async compare(setup: ComparisonSetup, updates: MessagePort): Promise<Result<ComparisonFile>> {
+    await engines.ready();
+    const runner = new ComparisonRunner(host, {
+      now: () => performance.now(),
+      resetPeak,
+      peakBytes: () => memoryStats().peakBytes,
+      figures: (id) => {
+        const v = variantOf(id)?.variant;
+        return { downloadMB: v?.downloadMB ?? null, webllmVramMB: v?.vramMB ?? null };
+      },
+    });
+    comparison = runner;
+    try {
+      const variants = await runner.run(setup, (p: ComparisonProgress) => updates.postMessage(p));
+      return {
+        ok: true,
+        value: {
+          format: COMPARISON_FORMAT,
+          version: COMPARISON_VERSION,
+          exportedAt: new Date().toISOString(),
+          source: engines.status.source,
+          synthetic: engines.status.synthetic,
+          environment: { adapter: adapterSummary(), userAgent: navigator.userAgent, webllmVersion: __WEBLLM_VERSION__ },
+          setup,
+          variants,
+        },
+      };
+    } catch (err) {
+      return { ok: false, error: makeError('unknown', { title: 'The comparison stopped', detail: String(err) }) };
+    } finally {
+      if (comparison === runner) comparison = null;
+      updates.close();
+    }
+  },
+
+  cancelComparison(): void {
+    comparison?.cancel();
   },
 
   stop: () => host.stop(),

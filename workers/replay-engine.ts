@@ -83,6 +83,11 @@ export class ReplayEngine implements InferenceEngine {
     yield { text: '', finishReason: complete ? run.finishReason : 'abort', usage };
   }
 
+  /** Recorded runs hold text and timings, not the steps of a forced generation. */
+  async trace(): Promise<never> {
+    throw new EngineError('not-loaded', 'A replayed run holds no step traces: a comparison can only be replayed from a comparison file.');
+  }
+
   origin(): StreamOrigin {
     const run = this.lastPlayed;
     return { source: 'replayed', synthetic: run?.synthetic ?? false, ...(run ? { replayOf: run.id } : {}), adapter: run?.adapter ?? null };

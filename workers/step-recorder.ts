@@ -44,12 +44,13 @@ export type StepPlan = { kind: 'record'; topK: number } | { kind: 'force'; path:
 export interface RecordedSteps {
   /** Tokens the sampler took, one per step. */
   sampled: number[];
+  /** Recording: log p of each sampled token. Forcing: log p of each path token. */
+  tokenLogprobs: number[];
   /** Recording: each step's top-k ids and their log-probabilities. */
   topIds: number[][];
   topLogprobs: number[][];
-  /** Forcing: each step's most likely token, log p(path token), log p(reference's top-k ids). */
+  /** Forcing: each step's most likely token, and log p of the reference's top-k ids. */
   top1: number[];
-  tokenLogprobs: number[];
   refLogprobs: number[][];
 }
 
@@ -59,7 +60,13 @@ export class StepRecorder implements LogitProcessor {
   private steps = empty();
   private scratch = new Float64Array(0);
 
-  constructor(private readonly plan: StepPlan) {}
+  constructor(private plan: StepPlan) {}
+
+  /** What the next generations do (web-llm keeps the processor a model was loaded with). */
+  follow(plan: StepPlan): void {
+    this.plan = plan;
+    this.steps = empty();
+  }
 
   processLogits(logits: Float32Array): Float32Array {
     if (this.scratch.length !== logits.length) this.scratch = new Float64Array(logits.length);
@@ -83,6 +90,8 @@ export class StepRecorder implements LogitProcessor {
 
   processSampledToken(token: number): void {
     this.steps.sampled.push(token);
+    // Recording: the step's log-probabilities are still in the scratch buffer.
+    if (this.plan.kind === 'record' && this.scratch.length > token) this.steps.tokenLogprobs.push(clamp(this.scratch[token]!));
   }
 
   resetState(): void {

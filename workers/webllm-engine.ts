@@ -8,7 +8,8 @@ import {
   type ChatCompletionMessageParam,
   type CompletionUsage,
 } from '@mlc-ai/web-llm';
-import type { EngineChunk, EngineLoadInfo, InferenceEngine, StreamOrigin } from './engine';
+import { EngineError, type EngineChunk, type EngineLoadInfo, type InferenceEngine, type LoadOptions, type StreamOrigin, type TraceResult } from './engine';
+import { StepRecorder, type StepPlan } from './step-recorder';
 import type { ChatMessage, LoadProgress } from '../src/shared/protocol';
 import type { AdapterSummary, FinishReason, RunSettings, RunUsage } from '../src/shared/runs';
 
@@ -68,12 +69,18 @@ export class WebLLMEngine implements InferenceEngine {
   // One MLCEngine for the worker's life: reload() unloads the previous model and its GPU device.
   private readonly mlc = new MLCEngine({ appConfig: this.appConfig, logLevel: 'WARN' });
   private loading = false;
+  /** The step recorder the loaded model was given (traced loads only). */
+  private recorder: StepRecorder | null = null;
 
   /** `adapter`: the adapter web-llm runs on, as the worker's GPU probe describes it. */
   constructor(private readonly adapter: () => AdapterSummary | null) {}
 
-  async load(modelId: string, onProgress: (p: LoadProgress) => void): Promise<EngineLoadInfo> {
+  async load(modelId: string, onProgress: (p: LoadProgress) => void, options: LoadOptions = {}): Promise<EngineLoadInfo> {
     this.mlc.setInitProgressCallback((r) => onProgress({ progress: r.progress, timeElapsed: r.timeElapsed, text: r.text }));
+    // web-llm hands a model its processor when it loads; none at all for an untraced load, which
+    // must not pay for the copy of the logits to the CPU that a registered processor costs.
+    this.recorder = options.traced ? new StepRecorder({ kind: 'record', topK: 1 }) : null;
+    this.mlc.setLogitProcessorRegistry(this.recorder ? new Map([[modelId, this.recorder]]) : undefined);
     this.loading = true;
     try {
       await this.mlc.reload(modelId);
@@ -102,6 +109,7 @@ export class WebLLMEngine implements InferenceEngine {
       temperature: settings.temperature,
       top_p: settings.top_p,
       max_tokens: settings.max_tokens,
+      ...(settings.seed === undefined ? {} : { seed: settings.seed }),
       // web-llm allows enable_thinking for Qwen3 models only.
       ...(settings.thinking === null ? {} : { extra_body: { enable_thinking: settings.thinking } }),
     });
@@ -113,6 +121,27 @@ export class WebLLMEngine implements InferenceEngine {
       if (chunk.usage) out.usage = toUsage(chunk.usage);
       yield out;
     }
+  }
+
+  async trace(modelId: string, messages: ChatMessage[], settings: RunSettings, plan: StepPlan): Promise<TraceResult> {
+    const recorder = this.recorder;
+    if (!recorder) throw new EngineError('not-loaded', `${modelId} was loaded without a step recorder`);
+    recorder.follow(plan);
+    const reply = await this.mlc.chat.completions.create({
+      model: modelId,
+      messages: toMessages(messages),
+      stream: false,
+      // Greedy, with nothing but the model deciding: temperature 0 is argmax in web-llm.
+      temperature: 0,
+      top_p: 1,
+      frequency_penalty: 0,
+      presence_penalty: 0,
+      repetition_penalty: 1,
+      seed: settings.seed ?? 0,
+      max_tokens: settings.max_tokens,
+      ...(settings.thinking === null ? {} : { extra_body: { enable_thinking: settings.thinking } }),
+    });
+    return { text: reply.choices[0]?.message.content ?? '', steps: recorder.take() };
   }
 
   origin(): StreamOrigin {

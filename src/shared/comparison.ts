@@ -6,6 +6,7 @@
  */
 import type { AppError } from './errors';
 import type { RunSource } from './provenance';
+import type { LoadProgress } from './protocol';
 import type { AdapterSummary, RunUsage } from './runs';
 
 export const COMPARISON_FORMAT = 'qwen-webgpu-comparison';
@@ -93,4 +94,18 @@ export interface ComparisonFile {
   environment: { adapter: AdapterSummary | null; userAgent: string; webllmVersion: string | null };
   setup: ComparisonSetup;
   variants: VariantResult[];
+}
+
+export type ComparisonPhase = 'load' | 'warm-up' | 'speed' | 'traced-load' | 'quality';
+
+/** Sent by the worker while a comparison runs. */
+export interface ComparisonProgress {
+  /** The variant being run (0 = the reference), of `variants`. */
+  variant: number;
+  variants: number;
+  phase: ComparisonPhase;
+  /** Generations done in this phase, and how many it has. */
+  done: number;
+  of: number;
+  load: LoadProgress | null;
 }

@@ -43,6 +43,8 @@ export interface RunSettings {
   /** null when the model has no thinking switch. */
   thinking: boolean | null;
   systemPrompt: string;
+  /** The sampler's seed, where a run sets one (comparisons do). */
+  seed?: number;
 }
 
 export interface AdapterSummary {

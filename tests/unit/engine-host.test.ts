@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EngineError, type EngineChunk, type InferenceEngine, type StreamOrigin } from '../../workers/engine';
+import { EngineError, type EngineChunk, type InferenceEngine, type StreamOrigin, type TraceResult } from '../../workers/engine';
 import { EngineHost, type HostDeps } from '../../workers/engine-host';
 import type { LoadProgress } from '../../src/shared/protocol';
 import type { RunSettings } from '../../src/shared/runs';
@@ -36,6 +36,10 @@ class FakeEngine implements InferenceEngine {
   }
   async unload() {
     this.unloads++;
+  }
+  async trace(): Promise<TraceResult> {
+    if (this.streamError) throw this.streamError;
+    return { text: 'Hi', steps: { sampled: [7], tokenLogprobs: [-0.1], topIds: [[7]], topLogprobs: [[-0.1]], top1: [], refLogprobs: [] } };
   }
   cachedIds = new Set(['A']);
   async cached(ids: string[]) {
@@ -155,6 +159,15 @@ describe('EngineHost generation', () => {
     expect(await host.generate({ messages: [], settings }, () => {})).toMatchObject({ ok: false, error: { code: 'context-exceeded' } });
     engine.streamError = 'DeviceLostError: lost';
     expect(await host.generate({ messages: [], settings }, () => {})).toMatchObject({ ok: false, error: { code: 'device-lost' } });
+  });
+
+  it('traces through the engine, and classifies what it throws', async () => {
+    const { engine, host } = await loaded();
+    const req = { messages: [], settings };
+    expect(await host.trace(req, { kind: 'record', topK: 1 })).toMatchObject({ ok: true, value: { text: 'Hi', steps: { sampled: [7] } } });
+    engine.streamError = 'DeviceLostError: lost';
+    expect(await host.trace(req, { kind: 'record', topK: 1 })).toMatchObject({ ok: false, error: { code: 'device-lost' } });
+    expect(await setup().host.trace(req, { kind: 'record', topK: 1 })).toMatchObject({ ok: false, error: { code: 'not-loaded' } });
   });
 
   it('deletes a model from the cache through the engine, unloading it first when it is loaded', async () => {

@@ -29,6 +29,7 @@ describe('StepRecorder', () => {
     expect(steps.topLogprobs[0]![0]).toBeCloseTo(ln(0.4), 6);
     expect(steps.topLogprobs[0]![1]).toBeCloseTo(ln(0.3), 6);
     expect(steps.sampled).toEqual([3]);
+    expect(steps.tokenLogprobs[0]).toBeCloseTo(ln(0.4), 6);
     expect(rec.take().topIds).toEqual([]);
   });
 

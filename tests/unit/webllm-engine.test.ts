@@ -3,12 +3,29 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 // A stand-in for web-llm's MLCEngine: the adapter's contract with it is what is tested here.
 const calls: string[] = [];
 let finishReload: () => void = () => {};
+type Processor = { processLogits: (l: Float32Array) => Float32Array; processSampledToken: (t: number) => void };
+let registry: Map<string, Processor> | undefined;
 vi.mock('@mlc-ai/web-llm', () => ({
   prebuiltAppConfig: { model_list: [{ model_id: 'Qwen3-0.6B-q4f32_1-MLC', model: 'https://huggingface.co/mlc-ai/Qwen3-0.6B-q4f32_1-MLC', model_lib: 'x', overrides: { context_window_size: 4096 } }] },
   MLCEngine: class {
     chat = {
       completions: {
         create: async (request: Record<string, unknown>) => {
+          if (request.stream === false) {
+            const { messages: _m, ...rest } = request;
+            void _m;
+            calls.push(`create ${JSON.stringify(rest)}`);
+            // What web-llm does with a registered processor: logits in, argmax of what it returns out.
+            const processor = registry?.get(String(request.model));
+            let content = '';
+            for (const logits of [[0, 2, 1], [3, 0, 1]]) {
+              const out = processor!.processLogits(Float32Array.from(logits));
+              const token = out.indexOf(Math.max(...out));
+              processor!.processSampledToken(token);
+              content += token;
+            }
+            return { choices: [{ message: { content } }] };
+          }
           calls.push(`create ${JSON.stringify({ stream: request.stream, stream_options: request.stream_options, extra_body: request.extra_body })}`);
           return (async function* () {
             yield { choices: [{ delta: { content: 'Hi' }, finish_reason: null }] };
@@ -27,6 +44,10 @@ vi.mock('@mlc-ai/web-llm', () => ({
       },
     };
     setInitProgressCallback() {}
+    setLogitProcessorRegistry(r?: Map<string, Processor>) {
+      registry = r;
+      calls.push(`registry ${r ? [...r.keys()].join(',') : 'none'}`);
+    }
     reload() {
       calls.push('reload');
       return new Promise<void>((resolve) => (finishReload = resolve));
@@ -52,7 +73,7 @@ describe('WebLLMEngine', () => {
     const engine = new WebLLMEngine(() => null);
     const loading = engine.load('Qwen3-0.6B-q4f32_1-MLC', () => {});
     await engine.cancelLoad();
-    expect(calls).toEqual(['reload', 'unload']);
+    expect(calls).toEqual(['registry none', 'reload', 'unload']);
     finishReload();
     expect(await loading).toMatchObject({ contextWindow: 4096 });
     calls.length = 0;
@@ -77,5 +98,29 @@ describe('WebLLMEngine', () => {
   it('stops a generation with interruptGenerate', () => {
     new WebLLMEngine(() => null).interrupt();
     expect(calls).toEqual(['interrupt']);
+  });
+
+  it('gives a traced load a step recorder, and traces greedily through it; a plain load gets none', async () => {
+    const engine = new WebLLMEngine(() => null);
+    const id = 'Qwen3-0.6B-q4f32_1-MLC';
+    const settings = { temperature: 0.7, top_p: 0.9, max_tokens: 2, thinking: false, systemPrompt: '', seed: 3 };
+    const plainLoad = engine.load(id, () => {});
+    finishReload();
+    await plainLoad;
+    expect(calls).toContain('registry none');
+    await expect(engine.trace(id, [], settings, { kind: 'record', topK: 2 })).rejects.toMatchObject({ code: 'not-loaded' });
+    calls.length = 0;
+    const tracedLoad = engine.load(id, () => {}, { traced: true });
+    finishReload();
+    await tracedLoad;
+    expect(calls[0]).toBe(`registry ${id}`);
+    const recorded = await engine.trace(id, [{ role: 'user', content: 'hi' }], settings, { kind: 'record', topK: 2 });
+    expect(JSON.parse(calls.at(-1)!.slice('create '.length))).toEqual({
+      model: id, stream: false, temperature: 0, top_p: 1, frequency_penalty: 0, presence_penalty: 0, repetition_penalty: 1, seed: 3, max_tokens: 2,
+      extra_body: { enable_thinking: false },
+    });
+    expect(recorded).toMatchObject({ text: '10', steps: { sampled: [1, 0], topIds: [[1, 2], [0, 2]] } });
+    const forced = await engine.trace(id, [], settings, { kind: 'force', path: [2, 2], refTopIds: [[1, 2], [0, 2]] });
+    expect(forced).toMatchObject({ text: '22', steps: { sampled: [2, 2], top1: [1, 0] } });
   });
 });

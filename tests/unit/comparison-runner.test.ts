@@ -1,0 +1,177 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ComparisonFile, ComparisonSetup } from '../../src/shared/comparison';
+import { parseComparisonFile } from '../../src/shared/comparison-file';
+import { comparisonRows } from '../../src/lib/compare-metrics';
+import type { LoadProgress } from '../../src/shared/protocol';
+import type { RunSettings } from '../../src/shared/runs';
+import { usageFromChunks } from '../../src/shared/runs';
+import { ComparisonRunner } from '../../workers/comparison-runner';
+import type { ComparisonProgress } from '../../src/shared/comparison';
+import type { EngineChunk, InferenceEngine, LoadOptions, StreamOrigin, TraceResult } from '../../workers/engine';
+import { EngineHost } from '../../workers/engine-host';
+import { StepRecorder, type StepPlan } from '../../workers/step-recorder';
+
+const VOCAB = 8;
+const ln = Math.log;
+
+/**
+ * Three quantizations of one toy model, decoding as web-llm does with a processor registered:
+ * logits → processLogits → argmax → processSampledToken. At step i of prompt p the reference puts
+ * 0.7 on token (3i + p) mod 8; q4f32_1 puts 0.6 there; q4f16_1 too, except at step 2, where its
+ * favourite is the next token (0.5 against 0.3).
+ */
+function distribution(quant: string, prompt: number, step: number): number[] {
+  const best = (3 * step + prompt) % VOCAB;
+  const probs = Array<number>(VOCAB).fill(0);
+  const top = quant === 'q0f32' ? 0.7 : 0.6;
+  if (quant === 'q4f16_1' && step === 2) {
+    probs[best] = 0.3;
+    probs[(best + 1) % VOCAB] = 0.5;
+  } else probs[best] = top;
+  const rest = (1 - probs.reduce((a, b) => a + b, 0)) / probs.filter((p) => p === 0).length;
+  return probs.map((p) => (p === 0 ? rest : p));
+}
+
+class ToyEngine implements InferenceEngine {
+  readonly source = 'measured' as const;
+  loads: Array<{ modelId: string; traced: boolean }> = [];
+  failLoad = new Set<string>();
+  onGenerate: () => void = () => {};
+  private loaded: string | null = null;
+  private recorder: StepRecorder | null = null;
+
+  async load(modelId: string, onProgress: (p: LoadProgress) => void, options: LoadOptions = {}) {
+    if (this.failLoad.has(modelId)) throw new Error('TypeError: Failed to fetch');
+    onProgress({ progress: 1, timeElapsed: 0, text: 'done' });
+    this.loads.push({ modelId, traced: options.traced === true });
+    this.recorder = options.traced ? new StepRecorder({ kind: 'record', topK: 1 }) : null;
+    this.loaded = modelId;
+    return { contextWindow: 4096 };
+  }
+  async cancelLoad() {}
+  private quant = () => /-(q\w+?)-MLC$/.exec(this.loaded ?? '')![1]!;
+  async *stream(_m: string, _msgs: unknown, settings: RunSettings): AsyncIterable<EngineChunk> {
+    this.onGenerate();
+    const decode = { q0f32: 20, q4f32_1: 40, q4f16_1: 60 }[this.quant()]!;
+    const chunks = Array.from({ length: settings.max_tokens }, (_, i) => ({ t: i * (1000 / decode), text: 'x' }));
+    for (const c of chunks) yield { text: c.text };
+    yield { text: '', finishReason: 'length', usage: usageFromChunks(chunks, 10) };
+  }
+  async trace(_m: string, messages: Array<{ content: string }>, settings: RunSettings, plan: StepPlan): Promise<TraceResult> {
+    this.onGenerate();
+    const recorder = this.recorder!;
+    recorder.follow(plan);
+    const prompt = Number(messages[0]!.content.at(-1));
+    let text = '';
+    for (let step = 0; step < settings.max_tokens; step++) {
+      const out = recorder.processLogits(Float32Array.from(distribution(this.quant(), prompt, step).map((p) => ln(p) + 2)));
+      const token = out.indexOf(Math.max(...out));
+      recorder.processSampledToken(token);
+      text += String(token);
+    }
+    return { text, steps: recorder.take() };
+  }
+  origin(): StreamOrigin {
+    return { source: 'measured', synthetic: false, adapter: null };
+  }
+  interrupt() {}
+  async unload() {
+    this.loaded = null;
+  }
+  async cached(ids: string[]) {
+    return Object.fromEntries(ids.map((id) => [id, id.includes('q4')]));
+  }
+  async deleteCached() {}
+}
+
+const setup: ComparisonSetup = {
+  model: 'Toy',
+  variants: ['Toy-q0f32-MLC', 'Toy-q4f32_1-MLC', 'Toy-q4f16_1-MLC'],
+  prompts: [
+    { id: 'a', text: 'prompt 0' },
+    { id: 'b', text: 'prompt 1' },
+  ],
+  maxTokens: 6,
+  repetitions: 2,
+  seed: 7,
+  topK: 8,
+};
+
+function runner() {
+  const engine = new ToyEngine();
+  let clock = 0;
+  const host = new EngineHost(engine, { now: () => (clock += 1), lastUrl: () => undefined, hostsOf: () => ['example.org'], releaseOrphans: () => {}, newId: () => 'run' });
+  const peaks = { q0f32: 3000, q4f32_1: 1500, q4f16_1: 1000 };
+  let peak = 0;
+  const r = new ComparisonRunner(host, {
+    now: () => (clock += 5),
+    resetPeak: () => (peak = 0),
+    peakBytes: () => peak,
+    figures: (id) => ({ downloadMB: id.length, webllmVramMB: 100 }),
+  });
+  engine.onGenerate = () => (peak = Math.max(peak, peaks[/-(q\w+?)-MLC$/.exec(engine.loads.at(-1)!.modelId)![1] as keyof typeof peaks]));
+  return { engine, r };
+}
+
+const asFile = (variants: ComparisonFile['variants']): ComparisonFile => ({
+  format: 'qwen-webgpu-comparison',
+  version: 1,
+  exportedAt: '',
+  source: 'measured',
+  synthetic: false,
+  environment: { adapter: null, userAgent: 'test', webllmVersion: null },
+  setup,
+  variants,
+});
+
+describe('ComparisonRunner', () => {
+  it('times each variant on a plain load, then traces it on a recorded one; the figures come out as built', async () => {
+    const { engine, r } = runner();
+    const progress: ComparisonProgress[] = [];
+    const variants = await r.run(setup, (p) => progress.push(p));
+    // Plain load for speed, traced load for quality, for each variant in turn.
+    expect(engine.loads.map((l) => `${l.modelId.split('-')[1]}${l.traced ? '+trace' : ''}`)).toEqual(['q0f32', 'q0f32+trace', 'q4f32_1', 'q4f32_1+trace', 'q4f16_1', 'q4f16_1+trace']);
+    expect(variants.map((v) => [v.status, v.speed.length, v.load?.cached])).toEqual([['done', 4, false], ['done', 4, true], ['done', 4, true]]);
+    expect(variants.map((v) => v.peakGpuBytes)).toEqual([3000, 1500, 1000]);
+    expect(progress.some((p) => p.phase === 'warm-up') && progress.at(-1)).toMatchObject({ variant: 2, variants: 3, phase: 'quality' });
+
+    const rows = comparisonRows(parseComparisonFile(JSON.parse(JSON.stringify(asFile(variants)))));
+    expect(rows.map((row) => row.decode?.mean)).toEqual([expect.closeTo(20, 6), expect.closeTo(40, 6), expect.closeTo(60, 6)]);
+    expect(rows[0]!.forced).toMatchObject({ steps: 12, top1Agreement: 1, klMean: 0, perplexity: expect.closeTo(1 / 0.7, 5) });
+    // q4f32_1 on the reference's top-8 (the whole toy vocabulary): 0.7 ln(0.7/0.6) + 7 × 0.3/7 ln((0.3/7)/(0.4/7)).
+    expect(rows[1]!.forced!.top1Agreement).toBe(1);
+    expect(rows[1]!.forced!.klMean).toBeCloseTo(0.7 * ln(0.7 / 0.6) + 0.3 * ln(0.3 / 0.4), 5);
+    expect(rows[1]!.forced!.perplexity).toBeCloseTo(1 / 0.6, 5);
+    expect(rows[1]).toMatchObject({ identicalReplies: 2, commonPrefixMean: 6 });
+    // q4f16_1 prefers another token at step 2 (of 6) of each prompt, and its free replies part there.
+    expect(rows[2]!.forced!.top1Agreement).toBeCloseTo(10 / 12, 12);
+    expect(rows[2]!.forced!.perplexity).toBeCloseTo(Math.exp(-(10 * ln(0.6) + 2 * ln(0.3)) / 12), 5);
+    expect(rows[2]).toMatchObject({ identicalReplies: 0, commonPrefixMean: 2 });
+  });
+
+  it('keeps a variant that fails, with its reason, and goes on with the others', async () => {
+    const { engine, r } = runner();
+    engine.failLoad.add('Toy-q4f32_1-MLC');
+    const variants = await r.run(setup, () => {});
+    expect(variants.map((v) => v.status)).toEqual(['done', 'failed', 'done']);
+    expect(variants[1]!.error).toMatchObject({ code: 'host-unreachable', host: 'example.org' });
+    expect(comparisonRows(parseComparisonFile(JSON.parse(JSON.stringify(asFile(variants)))))[2]!.forced!.top1Agreement).toBeCloseTo(10 / 12, 12);
+  });
+
+  it('cancels at once: what finished is kept, the rest is marked cancelled', async () => {
+    const { engine, r } = runner();
+    let generations = 0;
+    const before = engine.onGenerate;
+    engine.onGenerate = () => {
+      before();
+      // In the second variant's speed runs.
+      if (++generations === 5 + 4 + 1 + 2) r.cancel();
+    };
+    const onProgress = vi.fn();
+    const variants = await r.run(setup, onProgress);
+    expect(variants.map((v) => v.status)).toEqual(['done', 'cancelled', 'cancelled']);
+    expect(variants[0]!.forced).toHaveLength(2);
+    expect(variants[2]!.speed).toEqual([]);
+    expect(engine.loads.map((l) => l.modelId)).not.toContain('Toy-q4f16_1-MLC');
+  });
+});

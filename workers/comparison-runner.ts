@@ -1,0 +1,153 @@
+/**
+ * Runs a quantization comparison on the worker's engine host, one variant at a time (one model in
+ * GPU memory at a time), the reference (most bits) first:
+ * 1. load it plainly (timed; cached or not), one discarded warm-up, then every prompt × repetition
+ *    greedily with the seed: web-llm's usage gives the speed figures, the buffer counter the peak;
+ * 2. load it again from the cache with a step recorder (which slows every step: no speed figure is
+ *    taken from this load), and follow each prompt: the reference records its top-k at each step;
+ *    the others give their free greedy reply, then are forced along the reference's tokens.
+ * A variant that fails is kept with its reason, and the others go on. Engine-agnostic.
+ */
+import type { ComparisonPhase, ComparisonProgress, ComparisonSetup, FreeReply, ForcedTrace, ReferenceTrace, VariantResult } from '../src/shared/comparison';
+import type { AppError } from '../src/shared/errors';
+import type { GenerateRequest, LoadProgress, Result } from '../src/shared/protocol';
+import type { RunSettings } from '../src/shared/runs';
+import type { EngineHost } from './engine-host';
+import type { RecordedSteps } from './step-recorder';
+
+export interface RunnerDeps {
+  now: () => number;
+  /** Starts counting the peak of GPU bytes held anew; returns the peak since. */
+  resetPeak: () => void;
+  peakBytes: () => number;
+  /** The catalog's figures for a model: the app's download estimate and web-llm's VRAM figure. */
+  figures: (modelId: string) => { downloadMB: number | null; webllmVramMB: number | null };
+}
+
+type Report = (phase: ComparisonPhase, done: number, of: number, load?: LoadProgress | null) => void;
+type Reference = { free: FreeReply[]; trace: ReferenceTrace[] };
+
+class Failed extends Error {
+  constructor(readonly error: AppError) {
+    super(error.title);
+  }
+}
+
+export class ComparisonRunner {
+  private cancelled = false;
+
+  constructor(
+    private readonly host: EngineHost,
+    private readonly deps: RunnerDeps,
+  ) {}
+
+  /** Stops at once: the download or generation in flight is aborted; finished variants are kept. */
+  cancel(): void {
+    this.cancelled = true;
+    this.host.stop();
+    void this.host.cancelLoad();
+  }
+
+  async run(setup: ComparisonSetup, onProgress: (p: ComparisonProgress) => void, skip: ReadonlySet<string> = new Set()): Promise<VariantResult[]> {
+    this.cancelled = false;
+    const results: VariantResult[] = [];
+    let reference: Reference | null = null;
+    for (const [i, modelId] of setup.variants.entries()) {
+      const result = this.empty(modelId);
+      results.push(result);
+      if (this.cancelled || skip.has(modelId)) {
+        result.status = 'cancelled';
+        continue;
+      }
+      const report = (phase: ComparisonPhase, done: number, of: number, load: LoadProgress | null = null) =>
+        onProgress({ variant: i, variants: setup.variants.length, phase, done, of, load });
+      try {
+        await this.timeVariant(setup, result, report);
+        if (i === 0) reference = await this.traceReference(setup, result, report);
+        else await this.traceCandidate(setup, result, reference, report);
+        result.status = this.cancelled ? 'cancelled' : 'done';
+      } catch (err) {
+        if (!(err instanceof Failed)) throw err;
+        result.status = this.cancelled ? 'cancelled' : 'failed';
+        if (!this.cancelled) result.error = err.error;
+      }
+      await this.host.unload();
+    }
+    return results;
+  }
+
+  private empty(modelId: string): VariantResult {
+    const f = this.deps.figures(modelId);
+    return { modelId, status: 'cancelled', load: null, downloadMB: f.downloadMB, webllmVramMB: f.webllmVramMB, peakGpuBytes: null, speed: [], free: [], forced: [] };
+  }
+
+  private request(setup: ComparisonSetup, promptId: string, maxTokens = setup.maxTokens): GenerateRequest {
+    const prompt = setup.prompts.find((p) => p.id === promptId)!;
+    const settings: RunSettings = { temperature: 0, top_p: 1, max_tokens: maxTokens, thinking: false, systemPrompt: '', seed: setup.seed };
+    return { messages: [{ role: 'user', content: prompt.text }], settings };
+  }
+
+  private async must<T>(step: Promise<Result<T>>): Promise<T> {
+    const r = await step;
+    if (this.cancelled) throw new Failed({ code: 'unknown', title: 'Cancelled', message: '', action: 'none' });
+    if (!r.ok) throw new Failed(r.error);
+    return r.value;
+  }
+
+  private async timeVariant(setup: ComparisonSetup, result: VariantResult, report: Report): Promise<void> {
+    const cached = (await this.host.cached([result.modelId]))[result.modelId] === true;
+    this.deps.resetPeak();
+    const t0 = this.deps.now();
+    const loaded = await this.must(this.host.load(result.modelId, (p) => report('load', 0, 1, p)));
+    if (!loaded.completed) throw new Failed({ code: 'unknown', title: 'Cancelled', message: '', action: 'none' });
+    result.load = { ms: Math.round(this.deps.now() - t0), cached };
+    const first = setup.prompts[0]!.id;
+    report('warm-up', 0, 1);
+    await this.must(this.host.generate(this.request(setup, first), () => {}));
+    const runs = setup.prompts.length * setup.repetitions;
+    for (let rep = 0; rep < setup.repetitions; rep++) {
+      for (const p of setup.prompts) {
+        report('speed', result.speed.length, runs);
+        const reply = await this.must(this.host.generate(this.request(setup, p.id), () => {}));
+        if (reply.run.usage) result.speed.push({ prompt: p.id, rep, usage: reply.run.usage });
+      }
+    }
+    result.peakGpuBytes = this.deps.peakBytes();
+  }
+
+  /** The reference's free replies, recorded with their top-k at every step. */
+  private async traceReference(setup: ComparisonSetup, result: VariantResult, report: Report): Promise<Reference> {
+    await this.must(this.host.load(result.modelId, (p) => report('traced-load', 0, 1, p), { traced: true }));
+    const trace: ReferenceTrace[] = [];
+    for (const [j, p] of setup.prompts.entries()) {
+      report('quality', j, setup.prompts.length);
+      const free = await this.must(this.host.trace(this.request(setup, p.id), { kind: 'record', topK: setup.topK }));
+      result.free.push({ prompt: p.id, tokens: free.steps.sampled, text: free.text });
+      trace.push({ prompt: p.id, topIds: free.steps.topIds });
+      result.forced.push(selfTrace(p.id, free.steps));
+    }
+    result.reference = trace;
+    return { free: result.free, trace };
+  }
+
+  /** A candidate's free replies, then the candidate forced along the reference's (if it has one). */
+  private async traceCandidate(setup: ComparisonSetup, result: VariantResult, reference: Reference | null, report: Report): Promise<void> {
+    await this.must(this.host.load(result.modelId, (p) => report('traced-load', 0, 1, p), { traced: true }));
+    for (const [j, p] of setup.prompts.entries()) {
+      report('quality', j, setup.prompts.length);
+      const free = await this.must(this.host.trace(this.request(setup, p.id), { kind: 'record', topK: 1 }));
+      result.free.push({ prompt: p.id, tokens: free.steps.sampled, text: free.text });
+      const path = reference?.free.find((r) => r.prompt === p.id)?.tokens;
+      const refTopIds = reference?.trace.find((t) => t.prompt === p.id)?.topIds;
+      if (!path || !refTopIds || path.length === 0) continue;
+      const forced = await this.must(this.host.trace(this.request(setup, p.id, path.length), { kind: 'force', path, refTopIds }));
+      const s = forced.steps;
+      result.forced.push({ prompt: p.id, top1: s.top1, tokenLogprobs: s.tokenLogprobs, refLogprobs: s.refLogprobs });
+    }
+  }
+}
+
+/** The reference measured against itself: its top-1 at each step and its own log-probabilities. */
+function selfTrace(prompt: string, steps: RecordedSteps): ForcedTrace {
+  return { prompt, top1: steps.topIds.map((ids) => ids[0]!), tokenLogprobs: steps.tokenLogprobs, refLogprobs: steps.topLogprobs };
+}
