@@ -100,7 +100,9 @@ export class ComparisonRunner {
     const t0 = this.deps.now();
     const loaded = await this.must(this.host.load(result.modelId, (p) => report('load', 0, 1, p)));
     if (!loaded.completed) throw new Failed({ code: 'unknown', title: 'Cancelled', message: '', action: 'none' });
-    result.load = { ms: Math.round(this.deps.now() - t0), cached };
+    // A replayed comparison shows the load as recorded, never the replay's own timings.
+    const recorded = this.host.recordedLoad(result.modelId);
+    result.load = recorded ? { ms: recorded.ms, cached: recorded.cached } : { ms: Math.round(this.deps.now() - t0), cached };
     const first = setup.prompts[0]!.id;
     report('warm-up', 0, 1);
     await this.must(this.host.generate(this.request(setup, first), () => {}));
@@ -112,7 +114,7 @@ export class ComparisonRunner {
         if (reply.run.usage) result.speed.push({ prompt: p.id, rep, usage: reply.run.usage });
       }
     }
-    result.peakGpuBytes = this.deps.peakBytes();
+    result.peakGpuBytes = recorded ? recorded.peakGpuBytes : this.deps.peakBytes();
   }
 
   /** The reference's free replies, recorded with their top-k at every step. */

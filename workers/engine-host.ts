@@ -6,7 +6,7 @@
  */
 import { classifyError, makeError, type AppError } from '../src/shared/errors';
 import type { LoadEvent, Run, RunChunk, RunUsage } from '../src/shared/runs';
-import { EngineError, type InferenceEngine, type LoadOptions, type TraceResult } from './engine';
+import { EngineError, RecordedFailure, type InferenceEngine, type LoadOptions, type RecordedLoad, type TraceResult } from './engine';
 import type { StepPlan } from './step-recorder';
 import type { GenerateRequest, GenerateResult, LoadProgress, LoadResult, Result, StreamUpdate } from '../src/shared/protocol';
 import type { FrameClock } from './frame-clock';
@@ -107,6 +107,11 @@ export class EngineHost {
     this.engine.interrupt();
   }
 
+  /** The load as a replay engine recorded it; null on a live engine. */
+  recordedLoad(modelId: string): RecordedLoad | null {
+    return this.engine.recordedLoad?.(modelId) ?? null;
+  }
+
   cached(modelIds: string[]): Promise<Record<string, boolean>> {
     return this.engine.cached(modelIds);
   }
@@ -195,6 +200,7 @@ export class EngineHost {
   }
 
   private classify(err: unknown, phase: 'load' | 'generate', modelId: string, progress: number, since: number): AppError {
+    if (err instanceof RecordedFailure) return err.appError;
     if (err instanceof EngineError) return makeError(err.code, { detail: err.message });
     const lastUrl = this.deps.lastUrl(since);
     return classifyError(err, {

@@ -1,13 +1,15 @@
 /**
  * Which engine the worker's host runs. web-llm's is the default, created on first use: its
  * module is 6 MB, so a page that only replays never loads it. A run file switches to the
- * replay engine, and back.
+ * replay engine, a comparison file to the comparison replay engine, and back.
  */
 import type { EngineStatus } from '../src/shared/protocol';
 import type { RunFile } from '../src/shared/runs';
+import type { ComparisonFile } from '../src/shared/comparison';
 import type { InferenceEngine, StreamOrigin } from './engine';
 import type { EngineHost } from './engine-host';
 import { ReplayEngine } from './replay-engine';
+import { ComparisonReplayEngine } from './comparison-replay-engine';
 
 /** The host's engine until one is selected: it loads nothing and generates nothing. */
 export class NoEngine implements InferenceEngine {
@@ -63,6 +65,16 @@ export class EngineSelection {
   async useReplay(file: RunFile): Promise<EngineStatus> {
     const engine = new ReplayEngine(file);
     const status: EngineStatus = { source: 'replayed', replayModels: engine.models, synthetic: file.synthetic === true };
+    this.current = status;
+    this.webllmReady = null;
+    await this.host.swapEngine(engine);
+    return status;
+  }
+
+  /** Plays back a (validated) comparison file, through the comparison runner; labelled replayed. */
+  async useComparisonReplay(file: ComparisonFile): Promise<EngineStatus> {
+    const engine = new ComparisonReplayEngine(file);
+    const status: EngineStatus = { source: 'replayed', replayModels: engine.models, synthetic: file.synthetic };
     this.current = status;
     this.webllmReady = null;
     await this.host.swapEngine(engine);

@@ -1,6 +1,7 @@
 /** The one seam between the worker's logic and a concrete inference engine. */
 import type { RunSource } from '../src/shared/provenance';
 import type { ChatMessage, LoadProgress } from '../src/shared/protocol';
+import type { AppError } from '../src/shared/errors';
 import type { AdapterSummary, FinishReason, RunSettings, RunUsage } from '../src/shared/runs';
 import type { RecordedSteps, StepPlan } from './step-recorder';
 
@@ -57,6 +58,23 @@ export interface InferenceEngine {
   cached(modelIds: string[]): Promise<Record<string, boolean>>;
   /** Deletes a model's files from the browser's cache; the host unloads it first. */
   deleteCached(modelId: string): Promise<void>;
+  /** Replay engines: the load as recorded (live engines have none: the worker measures it). */
+  recordedLoad?(modelId: string): RecordedLoad | null;
+}
+
+/** What a replay engine recorded of a variant's load, in place of the worker's own clocks and counters. */
+export interface RecordedLoad {
+  ms: number;
+  cached: boolean;
+  peakGpuBytes: number | null;
+}
+
+/** Thrown by replay engines to play back a failure as it was recorded. */
+export class RecordedFailure extends Error {
+  constructor(readonly appError: AppError) {
+    super(appError.title);
+    this.name = 'RecordedFailure';
+  }
 }
 
 /** Thrown by engines for failures that are already classified. */

@@ -10,6 +10,7 @@ import { recordHosts } from '../src/lib/catalog';
 import { variantOf } from '../src/catalog-data';
 import { COMPARISON_FORMAT, COMPARISON_VERSION, type ComparisonFile, type ComparisonProgress, type ComparisonSetup } from '../src/shared/comparison';
 import { ComparisonRunner } from './comparison-runner';
+import { parseComparisonFile } from '../src/shared/comparison-file';
 import { packResult } from '../src/shared/run-transfer';
 import { EngineHost } from './engine-host';
 import { EngineSelection, NoEngine } from './engine-selection';
@@ -74,6 +75,17 @@ const api = {
       return { ok: false, error: makeError('replay-invalid', { detail: String(err) }) };
     }
     return { ok: true, value: await engines.useReplay(file) };
+  },
+
+  /** Switches to playing back a comparison file (run it again with compare); labelled replayed. */
+  async useComparisonReplay(data: unknown): Promise<Result<EngineStatus>> {
+    let file: ComparisonFile;
+    try {
+      file = parseComparisonFile(data);
+    } catch (err) {
+      return { ok: false, error: makeError('replay-invalid', { detail: String(err) }) };
+    }
+    return { ok: true, value: await engines.useComparisonReplay(file) };
   },
 
   useWebLLM: (): Promise<EngineStatus> => engines.useWebLLM(),

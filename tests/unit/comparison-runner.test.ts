@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { ComparisonFile, ComparisonSetup } from '../../src/shared/comparison';
 import { parseComparisonFile } from '../../src/shared/comparison-file';
@@ -9,6 +10,8 @@ import { ComparisonRunner } from '../../workers/comparison-runner';
 import type { ComparisonProgress } from '../../src/shared/comparison';
 import type { EngineChunk, InferenceEngine, LoadOptions, StreamOrigin, TraceResult } from '../../workers/engine';
 import { EngineHost } from '../../workers/engine-host';
+import { ComparisonReplayEngine } from '../../workers/comparison-replay-engine';
+import { variantOf } from '../../src/catalog-data';
 import { StepRecorder, type StepPlan } from '../../workers/step-recorder';
 
 const VOCAB = 8;
@@ -173,5 +176,41 @@ describe('ComparisonRunner', () => {
     expect(variants[0]!.forced).toHaveLength(2);
     expect(variants[2]!.speed).toEqual([]);
     expect(engine.loads.map((l) => l.modelId)).not.toContain('Toy-q4f16_1-MLC');
+  });
+});
+
+describe('a recorded comparison, replayed through the runner', () => {
+  const fixture = JSON.parse(readFileSync(new URL('../../public/replays/synthetic-compare.json', import.meta.url), 'utf8'));
+
+  async function replay(file: ComparisonFile) {
+    let now = 0;
+    const engine = new ComparisonReplayEngine(file, async (ms) => void (now += ms));
+    const host = new EngineHost(engine, { now: () => now, lastUrl: () => undefined, hostsOf: () => [], releaseOrphans: () => {}, newId: () => 'run' });
+    // The catalog's figures, as the worker gives them (the fixture holds the same).
+    const figures = (id: string) => {
+      const v = variantOf(id)?.variant;
+      return { downloadMB: v?.downloadMB ?? null, webllmVramMB: v?.vramMB ?? null };
+    };
+    const runner = new ComparisonRunner(host, { now: () => now, resetPeak: () => {}, peakBytes: () => 0, figures });
+    const variants = await runner.run(file.setup, () => {});
+    return { variants, elapsedMs: now };
+  }
+
+  it('comes out with every figure it was recorded with', async () => {
+    const file = parseComparisonFile(fixture);
+    const { variants, elapsedMs } = await replay(file);
+    const again = parseComparisonFile(JSON.parse(JSON.stringify({ ...file, variants })));
+    expect(comparisonRows(again)).toEqual(comparisonRows(file));
+    // At the recorded pace: the timed loads alone took 4.1 s.
+    expect(elapsedMs).toBeGreaterThan(4100);
+  });
+
+  it('fails a variant again with its recorded reason', async () => {
+    const file = parseComparisonFile(fixture);
+    const error = { code: 'host-unreachable' as const, title: 'The model host could not be reached', message: 'm', action: 'retry-load' as const, host: 'huggingface.co' };
+    file.variants[2] = { ...file.variants[2]!, status: 'failed', error, speed: [], free: [], forced: [] };
+    const { variants } = await replay(file);
+    expect(variants[2]).toMatchObject({ status: 'failed', error });
+    expect(variants.slice(0, 2).map((v) => v.status)).toEqual(['done', 'done']);
   });
 });
