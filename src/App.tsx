@@ -11,32 +11,51 @@ import { BandwidthPanel } from './components/metrics/BandwidthPanel';
 import { MemoryPanel } from './components/metrics/MemoryPanel';
 import { SpeedPanel } from './components/metrics/SpeedPanel';
 import { BigModelsSection } from './components/moe/BigModelsSection';
+import { lazy, Suspense } from 'react';
+import { useStore } from './store/store';
+
+// The comparison is a view of its own, loaded when opened: the chat's first paint does not wait for it.
+const CompareView = lazy(() => import('./components/compare/CompareView').then((m) => ({ default: m.CompareView })));
 
 export function App() {
+  const view = useStore((s) => s.view);
   return (
     <div className="app">
       <Header />
       <AlertBanner />
-      <main className="layout">
-        <aside className="sidebar">
-          <section className="panel model" aria-label="Model">
-            <h2>Model</h2>
-            <ModelPicker />
-            <ModelDetails />
-            <LoadControls />
-          </section>
-          <SettingsPanel />
-        </aside>
-        <ChatPanel />
-        <aside className="sidebar right">
-          <SpeedPanel />
-          <MemoryPanel />
-          <GpuInfo />
-          <BandwidthPanel />
-          <RunsPanel />
-        </aside>
-      </main>
+      {view === 'compare' ? (
+        <Suspense fallback={<main className="compare-layout" aria-busy="true" />}>
+          <CompareView />
+        </Suspense>
+      ) : (
+        <ChatLayout />
+      )}
       <BigModelsSection />
     </div>
+  );
+}
+
+/** The chat with its model, settings and live figures. */
+function ChatLayout() {
+  return (
+    <main className="layout">
+      <aside className="sidebar">
+        <section className="panel model" aria-label="Model">
+          <h2>Model</h2>
+          <ModelPicker />
+          <ModelDetails />
+          <LoadControls />
+        </section>
+        <SettingsPanel />
+      </aside>
+      <ChatPanel />
+      <aside className="sidebar right">
+        <SpeedPanel />
+        <MemoryPanel />
+        <GpuInfo />
+        <BandwidthPanel />
+        <RunsPanel />
+      </aside>
+    </main>
   );
 }

@@ -7,6 +7,7 @@ import { hydrate, startPersistence } from '../store/persistence';
 import { getState, setState } from '../store/store';
 import type { WorkerEvent } from '../shared/protocol';
 import { settleStreaming } from './chat-actions';
+import { hydrateComparison } from './compare-actions';
 import { probeGpu } from './adapter-actions';
 import { loadSelected, refreshCache } from './model-actions';
 import { replayFile, startReplay, startReplayFromUrl } from './runs-actions';
@@ -33,7 +34,7 @@ function onWorkerEvent(e: WorkerEvent): void {
 export async function initApp(): Promise<void> {
   setBridgeListeners({ onCrash, onEvent: onWorkerEvent });
   startPersistence();
-  const hydrated = hydrate();
+  const hydrated = Promise.all([hydrate(), hydrateComparison()]);
   const hasF16 = await probeGpu();
   const replay = readParam('replay');
   if (replay) await startReplayFromUrl(replay);

@@ -10,6 +10,7 @@ import { finishStreamingFigures, meterStream, refreshStreamingFiguresInFrame, st
 import { estimateTokens } from '../lib/tokens';
 import { unpackResult } from '../shared/run-transfer';
 import { ReplyStream, type ReplyView } from './reply-stream';
+import { confirmStopComparison } from './compare-actions';
 
 const newId = () => crypto.randomUUID();
 
@@ -71,7 +72,7 @@ function takeDraft(): { user: ChatEntry; request: GenerateRequest } | null {
 }
 
 export async function send(): Promise<void> {
-  if (getState().streaming) return;
+  if (getState().streaming || !confirmStopComparison('Sending a message')) return;
   const taken = takeDraft();
   if (!taken) return;
   const { user, request } = taken;

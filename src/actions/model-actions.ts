@@ -8,6 +8,7 @@ import { frameInterval } from '../lib/frame-interval';
 import { writeModelParam } from '../lib/url';
 import { getState, setState } from '../store/store';
 import type { LoadProgress } from '../shared/protocol';
+import { confirmStopComparison } from './compare-actions';
 
 const MB = 2 ** 20;
 
@@ -46,7 +47,7 @@ async function freeStorageMB(): Promise<number | null> {
 export async function loadSelected(opts: { skipStorageCheck?: boolean } = {}): Promise<void> {
   const { selectedId, cached, engine } = getState();
   const found = variantOf(selectedId);
-  if (!selectedId || !found) return;
+  if (!selectedId || !found || !confirmStopComparison('Loading a model')) return;
   const replay = engine.source === 'replayed';
   if (!replay && getState().gpu.status === 'error') {
     setState({ loadState: 'error', loadError: getState().gpu.error });

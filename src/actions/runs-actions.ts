@@ -1,5 +1,6 @@
 import { inference } from '../bridge/inference-bridge';
 import { makeError } from '../shared/errors';
+import { isComparisonFile, startComparisonReplay } from './compare-actions';
 import { makeRunFile, parseRunFile, type Run, type RunFile } from '../shared/runs';
 import { writeModelParam } from '../lib/url';
 import { getState, setState } from '../store/store';
@@ -76,7 +77,9 @@ export async function startReplayFromUrl(src: string): Promise<void> {
     if (url.origin !== window.location.origin) throw new Error(`replay files must come from ${window.location.origin}`);
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-    await startReplay(await response.json());
+    const data: unknown = await response.json();
+    if (isComparisonFile(data)) await startComparisonReplay(data);
+    else await startReplay(data);
   } catch (err) {
     setState({ chatError: makeError('replay-invalid', { detail: `${src}: ${String(err)}` }) });
   }

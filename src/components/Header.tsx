@@ -1,10 +1,20 @@
+import { closeCompare, openCompare } from '../actions/compare-actions';
 import { exitReplay } from '../actions/runs-actions';
 import { useStore } from '../store/store';
 
 export function Header() {
   const engine = useStore((s) => s.engine);
+  const view = useStore((s) => s.view);
   return (
     <header className="app-header">
+      <nav className="views" aria-label="Views">
+        <button type="button" aria-pressed={view === 'chat'} onClick={closeCompare} data-testid="view-chat">
+          Chat
+        </button>
+        <button type="button" aria-pressed={view === 'compare'} onClick={openCompare} data-testid="view-compare">
+          Compare quantizations
+        </button>
+      </nav>
       <h1>Qwen on your GPU</h1>
       <p className="tagline">A quantized Qwen model running in this browser through WebGPU. Nothing you type leaves the device.</p>
       {engine.source === 'replayed' && (

@@ -1,6 +1,7 @@
 /** The app's one store, assembled from slices; actions live in src/actions. */
 import { create } from 'zustand';
-import type { AppState, ChatSlice, GpuSlice, MetricsSlice, ModelSlice, PrefsSlice, RunsSlice, SettingsSlice, AlertSlice } from './types';
+import { DEFAULT_COMPARE_DRAFT } from '../lib/compare-url';
+import type { AppState, CompareSlice, ChatSlice, GpuSlice, MetricsSlice, ModelSlice, PrefsSlice, RunsSlice, SettingsSlice, AlertSlice } from './types';
 
 export const DEFAULT_SETTINGS: SettingsSlice['settings'] = {
   systemPrompt: 'You are a helpful assistant.',
@@ -38,6 +39,11 @@ const metricsSlice = (): MetricsSlice => ({
 });
 const prefsSlice = (): PrefsSlice => ({ prefs: { gpuMemoryGB: null } });
 
+const compareSlice = (): CompareSlice => ({
+  view: 'chat',
+  compare: { draft: DEFAULT_COMPARE_DRAFT, status: 'idle', progress: null, result: null, error: null, notice: null, freeMB: null },
+});
+
 export const useStore = create<AppState>()(() => ({
   ...gpuSlice(),
   ...modelSlice(),
@@ -47,6 +53,7 @@ export const useStore = create<AppState>()(() => ({
   ...alertSlice(),
   ...metricsSlice(),
   ...prefsSlice(),
+  ...compareSlice(),
 }));
 
 export const getState = useStore.getState;

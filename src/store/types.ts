@@ -2,6 +2,8 @@ import type { AppError } from '../shared/errors';
 import type { FinishReason, Run, RunSettings, RunUsage } from '../shared/runs';
 import type { BandwidthResult, EngineStatus, GpuReport, LoadProgress, MemoryStats } from '../shared/protocol';
 import type { ConfigMismatch } from '../lib/config-check';
+import type { CompareDraft } from '../lib/compare-url';
+import type { ComparisonFile, ComparisonProgress } from '../shared/comparison';
 import type { RunSource } from '../shared/provenance';
 
 export interface ChatEntry {
@@ -100,4 +102,18 @@ export interface AlertSlice {
   hydrated: boolean;
 }
 
-export type AppState = GpuSlice & ModelSlice & ChatSlice & SettingsSlice & RunsSlice & AlertSlice & MetricsSlice & PrefsSlice;
+/** The quantization comparison: the tester's choices, the run in progress, the last result. */
+export interface CompareSlice {
+  view: 'chat' | 'compare';
+  compare: {
+    draft: CompareDraft;
+    status: 'idle' | 'running';
+    progress: ComparisonProgress | null;
+    result: ComparisonFile | null;
+    error: AppError | null;
+    notice: string | null;
+    freeMB: number | null;
+  };
+}
+
+export type AppState = CompareSlice & GpuSlice & ModelSlice & ChatSlice & SettingsSlice & RunsSlice & AlertSlice & MetricsSlice & PrefsSlice;

@@ -1,0 +1,111 @@
+/**
+ * The quantization comparison, the part the chat needs too: open and leave its view, edit the
+ * setup (kept in the URL, so a setup can be shared), keep the last setup and result across a
+ * reload, and stop a running comparison when something else needs the GPU. Running, importing and
+ * exporting live in compare-run-actions.ts, loaded with the view.
+ */
+import { get, set } from 'idb-keyval';
+import { inference } from '../bridge/inference-bridge';
+import { DEFAULT_COMPARE_DRAFT, draftFromUrl, urlOf, type CompareDraft } from '../lib/compare-url';
+import { COMPARISON_FORMAT, type ComparisonFile } from '../shared/comparison';
+import { parseComparisonFile } from '../shared/comparison-file';
+import { makeError } from '../shared/errors';
+import { getState, setState } from '../store/store';
+
+const KEY = 'qwen-webgpu:compare:v1';
+
+type Compare = ReturnType<typeof getState>['compare'];
+export const patchCompare = (p: Partial<Compare>) => setState({ compare: { ...getState().compare, ...p } });
+const patch = patchCompare;
+
+export function saveComparison(): void {
+  const { draft, result } = getState().compare;
+  void set(KEY, { draft, result }).catch(() => {});
+}
+
+/** The last setup and result; a setup in the URL wins over the saved one and opens the view. */
+export async function hydrateComparison(): Promise<void> {
+  try {
+    const saved = await get<{ draft?: CompareDraft; result?: unknown }>(KEY);
+    if (saved?.draft) patch({ draft: { ...DEFAULT_COMPARE_DRAFT, ...saved.draft } });
+    if (saved?.result && !getState().compare.result) patch({ result: parseComparisonFile(saved.result) });
+  } catch {
+    // A saved comparison that no longer reads is dropped; the app goes on without it.
+  }
+  const fromUrl = draftFromUrl(new URLSearchParams(window.location.search), getState().compare.draft);
+  if (fromUrl) {
+    patch({ draft: fromUrl });
+    setState({ view: 'compare' });
+  }
+}
+
+export const comparisonRunning = () => getState().compare.status === 'running';
+
+/** Asks before something else takes the GPU from a running comparison; true when it may. */
+export function confirmStopComparison(what: string): boolean {
+  if (!comparisonRunning()) return true;
+  if (!window.confirm(`A comparison is running. ${what} stops it; the variants that finished are kept.`)) return false;
+  cancelComparison();
+  return true;
+}
+
+export function openCompare(): void {
+  setState({ view: 'compare' });
+  window.history.replaceState(null, '', urlOf(getState().compare.draft, window.location.href));
+}
+
+export function closeCompare(): void {
+  if (!confirmStopComparison('Leaving the comparison')) return;
+  setState({ view: 'chat' });
+  const url = new URL(window.location.href);
+  url.searchParams.delete('compare');
+  url.searchParams.delete('variants');
+  window.history.replaceState(null, '', url);
+}
+
+export function setCompareDraft(change: Partial<CompareDraft>): void {
+  patch({ draft: { ...getState().compare.draft, ...change }, notice: null });
+  if (getState().view === 'compare') window.history.replaceState(null, '', urlOf(getState().compare.draft, window.location.href));
+  saveComparison();
+}
+
+export function dismissComparisonError(): void {
+  patch({ error: null });
+}
+
+export function cancelComparison(): void {
+  if (comparisonRunning()) void inference().cancelComparison();
+}
+
+export const isComparisonFile = (data: unknown) => typeof data === 'object' && data !== null && (data as { format?: unknown }).format === COMPARISON_FORMAT;
+
+/**
+ * Shows a recorded comparison and switches the worker to replaying it: running the comparison
+ * then plays it back, every figure labelled replayed (a demonstration without a GPU).
+ */
+export async function startComparisonReplay(data: unknown): Promise<void> {
+  let result;
+  try {
+    result = parseComparisonFile(data);
+  } catch (err) {
+    patch({ error: makeError('replay-invalid', { title: 'That file is not a comparison this app can read', detail: String(err) }) });
+    return;
+  }
+  const engine = await inference().useComparisonReplay(result);
+  if (!engine.ok) {
+    patch({ error: engine.error });
+    return;
+  }
+  replaying = result;
+  setState({ engine: engine.value, loadedId: null, loadState: 'idle', view: 'compare' });
+  const quants = result.setup.variants.map((id) => /-(q\w+?)-MLC$/.exec(id)?.[1] ?? id);
+  patch({ result, error: null, draft: { ...getState().compare.draft, model: result.setup.model, quants } });
+  saveComparison();
+}
+
+/** The comparison the worker is replaying, if it is: running it again runs its recorded setup. */
+let replaying: ComparisonFile | null = null;
+
+export function replayedComparison(): ComparisonFile | null {
+  return getState().engine.source === 'replayed' ? replaying : null;
+}

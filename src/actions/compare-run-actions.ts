@@ -1,0 +1,102 @@
+/**
+ * Running a comparison in the worker, and what a tester does with its result: import, export,
+ * copy as Markdown, replay. Loaded with the comparison's view.
+ */
+import { inference, streamChannel } from '../bridge/inference-bridge';
+import { CATALOG } from '../catalog-data';
+import { draftProblem, setupOf } from '../lib/compare-plan';
+import { comparisonMarkdown } from '../lib/compare-table';
+import type { ComparisonFile, ComparisonProgress, ComparisonSetup } from '../shared/comparison';
+import { parseComparisonFile } from '../shared/comparison-file';
+import { makeError } from '../shared/errors';
+import { getState, setState } from '../store/store';
+import { comparisonRunning, patchCompare as patch, replayedComparison, saveComparison as save, startComparisonReplay } from './compare-actions';
+
+const modelNamed = (name: string) => CATALOG.flatMap((f) => f.models).find((m) => m.name === name) ?? null;
+
+export async function refreshFreeStorage(): Promise<void> {
+  try {
+    const { quota, usage } = await navigator.storage.estimate();
+    patch({ freeMB: quota === undefined ? null : Math.floor((quota - (usage ?? 0)) / 2 ** 20) });
+  } catch {
+    patch({ freeMB: null });
+  }
+}
+
+/** Runs the setup in the worker; the chat's model is unloaded (one model in GPU memory at a time). */
+async function run(setup: ComparisonSetup): Promise<void> {
+  setState({ loadedId: null, loadState: 'idle', loadProgress: null });
+  patch({ status: 'running', progress: null, error: null, notice: null });
+  const channel = streamChannel<ComparisonProgress>((progress) => patch({ progress }));
+  try {
+    const r = await inference().compare(setup, channel.port);
+    if (r.ok) patch({ result: r.value });
+    else patch({ error: r.error });
+  } catch (err) {
+    patch({ error: makeError('worker-crashed', { detail: String(err) }) });
+  } finally {
+    channel.close();
+    patch({ status: 'idle', progress: null });
+    save();
+  }
+}
+
+export async function startComparison(): Promise<void> {
+  if (comparisonRunning()) return;
+  const s = getState();
+  const { draft } = s.compare;
+  const model = modelNamed(draft.model);
+  const replayModels = s.engine.source === 'replayed' ? s.engine.replayModels : null;
+  const problem = draftProblem(draft, model, s.gpu.report?.shaderF16 ?? false, replayModels);
+  if (problem || !model) {
+    patch({ notice: problem });
+    return;
+  }
+  // A replayed comparison runs as recorded (its prompts and settings), for the variants chosen.
+  const recorded = replayedComparison();
+  const setup = setupOf(draft, model);
+  await run(recorded ? { ...recorded.setup, variants: recorded.setup.variants.filter((id) => setup.variants.includes(id)) } : setup);
+}
+
+/** Reads a comparison file: its figures are shown as they were recorded (and labelled so). */
+export async function importComparison(file: File): Promise<ComparisonFile | null> {
+  try {
+    const result = parseComparisonFile(JSON.parse(await file.text()));
+    patch({ result, error: null, notice: `Imported ${file.name}.` });
+    save();
+    return result;
+  } catch (err) {
+    patch({ error: makeError('replay-invalid', { title: 'That file is not a comparison this app can read', detail: `${file.name}: ${String(err)}` }) });
+    return null;
+  }
+}
+
+/** Plays the shown comparison back through the replay engine: same steps, every figure replayed. */
+export async function replayComparison(): Promise<void> {
+  const result = getState().compare.result;
+  if (!result || comparisonRunning()) return;
+  await startComparisonReplay(result);
+  if (replayedComparison()) await run(result.setup);
+}
+
+export function exportComparison(): void {
+  const result = getState().compare.result;
+  if (!result) return;
+  const blob = new Blob([JSON.stringify(result, null, 1)], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = `comparison-${result.setup.model}-${result.exportedAt.slice(0, 19).replace(/[:T]/g, '-')}.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+export async function copyComparisonMarkdown(): Promise<void> {
+  const result = getState().compare.result;
+  if (!result) return;
+  try {
+    await navigator.clipboard.writeText(comparisonMarkdown(result));
+    patch({ notice: 'The table is on the clipboard, as Markdown.' });
+  } catch (err) {
+    patch({ error: makeError('unknown', { title: 'The clipboard refused the table', detail: String(err) }) });
+  }
+}

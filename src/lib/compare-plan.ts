@@ -1,0 +1,85 @@
+/**
+ * From what a tester chooses to what the worker runs: the comparison's setup (variants ordered by
+ * bits per weight, the most first: that one is the reference), and the plan shown before it
+ * starts — what must be downloaded, whether it fits, and roughly how many tokens it generates.
+ */
+import type { ComparisonSetup } from '../shared/comparison';
+import { isAvailable, type CatalogModel, type CatalogVariant } from './catalog';
+import { comparisonPrompts } from './compare-prompts';
+import type { CompareDraft } from './compare-url';
+
+export type { CompareDraft };
+
+export const MIN_VARIANTS = 2;
+export const MAX_VARIANTS = 4;
+export const TOP_K = 20;
+
+/** Most bits first; at equal bits, float32 first (the more exact arithmetic). */
+export function byBitsDescending(a: CatalogVariant, b: CatalogVariant): number {
+  return b.quant.bitsPerWeight - a.quant.bitsPerWeight || b.quant.floatBits - a.quant.floatBits;
+}
+
+/** Why a variant cannot be chosen on this adapter, or null. */
+export function unavailableReason(v: CatalogVariant, hasShaderF16: boolean): string | null {
+  return isAvailable(v, hasShaderF16) ? null : 'needs shader-f16, which this GPU lacks';
+}
+
+export function chosenVariants(model: CatalogModel, quants: readonly string[]): CatalogVariant[] {
+  return model.variants.filter((v) => quants.includes(v.quant.code)).sort(byBitsDescending);
+}
+
+/** What is wrong with a draft, or null when it can run. */
+export function draftProblem(draft: CompareDraft, model: CatalogModel | null, hasShaderF16: boolean, replayModels: readonly string[] | null): string | null {
+  if (!model) return 'Choose a model.';
+  const variants = chosenVariants(model, draft.quants);
+  if (variants.length < MIN_VARIANTS) return `Choose at least ${MIN_VARIANTS} quantizations.`;
+  if (variants.length > MAX_VARIANTS) return `Choose at most ${MAX_VARIANTS} quantizations.`;
+  const usable = (v: CatalogVariant) => (replayModels ? replayModels.includes(v.modelId) : unavailableReason(v, hasShaderF16) === null);
+  const blocked = variants.find((v) => !usable(v));
+  if (blocked) return `${blocked.quant.code} cannot run here${replayModels ? ' (not in the replayed comparison)' : ''}.`;
+  if (comparisonPrompts(draft.builtIn, draft.ownPrompts).length === 0) return 'Choose or write at least one prompt.';
+  if (!(draft.maxTokens >= 1 && draft.repetitions >= 1)) return 'Max tokens and repetitions must be at least 1.';
+  return null;
+}
+
+export function setupOf(draft: CompareDraft, model: CatalogModel): ComparisonSetup {
+  return {
+    model: model.name,
+    variants: chosenVariants(model, draft.quants).map((v) => v.modelId),
+    prompts: comparisonPrompts(draft.builtIn, draft.ownPrompts),
+    maxTokens: draft.maxTokens,
+    repetitions: draft.repetitions,
+    seed: draft.seed,
+    topK: TOP_K,
+  };
+}
+
+export interface ComparePlan {
+  /** Estimated download of the variants not in the browser's cache, MB. */
+  downloadMB: number;
+  cachedVariants: number;
+  /** Free storage the browser reports, MB (null: it would not say). */
+  freeMB: number | null;
+  fits: boolean;
+  /** Generations per variant: one warm-up, prompts × repetitions timed, then the quality pass. */
+  generations: number;
+  /** Upper bound of tokens generated in all. */
+  tokens: number;
+}
+
+export function planOf(setup: ComparisonSetup, variants: readonly CatalogVariant[], cached: Readonly<Record<string, boolean>>, freeMB: number | null): ComparePlan {
+  const missing = variants.filter((v) => !cached[v.modelId]);
+  const downloadMB = missing.reduce((sum, v) => sum + (v.downloadMB ?? 0), 0);
+  const prompts = setup.prompts.length;
+  // Reference: one traced reply per prompt; the others: a free and a forced one.
+  const perVariant = (quality: number) => 1 + prompts * setup.repetitions + prompts * quality;
+  const generations = variants.length === 0 ? 0 : perVariant(1) + (variants.length - 1) * perVariant(2);
+  return {
+    downloadMB,
+    cachedVariants: variants.length - missing.length,
+    freeMB,
+    fits: freeMB === null || downloadMB <= freeMB,
+    generations,
+    tokens: generations * setup.maxTokens,
+  };
+}

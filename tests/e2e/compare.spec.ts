@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+const FIXTURE = '/replays/synthetic-compare.json';
+const SETUP = '/?compare=Qwen3-0.6B&variants=q0f32,q4f32_1,q4f16_1';
+
+/** The figures of a row as shown, without the badges in the header. */
+const row = (page: Page, quant: string) => page.getByTestId(`compare-row-${quant}`);
+
+async function expectFixtureFigures(page: Page) {
+  await expect(row(page, 'q0f32').getByTestId('top1')).toHaveText('100.0 %');
+  await expect(row(page, 'q0f32').getByTestId('kl')).toHaveText('0.0000 / 1.429');
+  await expect(row(page, 'q4f32_1').getByTestId('kl')).toHaveText('0.0386 / 1.667');
+  await expect(row(page, 'q4f16_1').getByTestId('top1')).toHaveText('75.0 %');
+  await expect(row(page, 'q4f16_1').getByTestId('kl')).toHaveText('0.1906 / 2.193');
+  await expect(row(page, 'q4f16_1').getByTestId('identical')).toHaveText('0/2');
+  await expect(row(page, 'q4f16_1')).toContainText('63.0 ± 2.4');
+}
+
+test('compare: the synthetic comparison runs through the UI — progress, cancel, run again, results, divergence, export, import, Markdown', async ({ page }) => {
+  await page.goto(`${SETUP}&replay=${FIXTURE}`);
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  await expect(page.getByTestId('replay-banner')).toBeVisible();
+  // The recorded figures, as imported: the fixture says it is synthetic.
+  await expectFixtureFigures(page);
+  await expect(page.getByTestId('compare-provenance')).toContainText('synthetic fixture');
+
+  await page.getByTestId('compare-start').click();
+  await expect(page.getByTestId('compare-progress')).toContainText('Variant 1 of 3');
+  // Leaving asks first; saying no keeps the comparison going.
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByTestId('view-chat').click();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  await expect(page.getByTestId('compare-progress')).toContainText('Variant 2 of 3', { timeout: 20_000 });
+  await page.getByTestId('compare-cancel').click();
+  await expect(page.getByTestId('compare-progress')).toHaveCount(0);
+  await expect(row(page, 'q0f32').getByTestId('top1')).toHaveText('100.0 %');
+  await expect(row(page, 'q4f32_1')).toContainText('cancelled before it finished');
+  await expect(row(page, 'q4f16_1')).toContainText('cancelled before it finished');
+
+  await page.getByTestId('compare-start').click();
+  await expect(page.getByTestId('compare-progress')).toContainText('Variant 3 of 3', { timeout: 30_000 });
+  await expect(page.getByTestId('compare-progress')).toHaveCount(0, { timeout: 30_000 });
+  await expectFixtureFigures(page);
+  await expect(page.getByTestId('compare-provenance')).toContainText('Replayed from a recorded comparison');
+  await expect(page.getByTestId('compare-chart')).toBeVisible();
+
+  // The replies side by side: q4f16_1 leaves the reference at its 4th token, and it is marked.
+  await page.getByTestId('compare-prompt').selectOption('capital');
+  await expect(page.getByTestId('compare-reply-q4f16_1')).toContainText('parts at token 4');
+  await expect(page.getByTestId('compare-reply-q4f16_1').getByTestId('divergence')).toHaveCount(1);
+  await expect(page.getByTestId('compare-reply-q4f32_1')).toContainText('identical');
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('compare-export').click();
+  const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+  expect(exported).toMatchObject({ format: 'qwen-webgpu-comparison', source: 'replayed', synthetic: true });
+  await page.reload();
+  await expectFixtureFigures(page); // kept across a reload
+  await page.getByTestId('compare-import').setInputFiles({ name: 'shared.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await expectFixtureFigures(page);
+
+  await page.getByTestId('compare-markdown').click();
+  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  expect(markdown).toContain('| q4f16_1 | 63.0 ± 2.4 | 756 | 29 | 1300 | 1403 | 75.0 % | 0.1906 | 2.193 | 0/2 |');
+  expect(markdown).toContain('Replayed from a synthetic fixture');
+});
+
+test('compare: a variant that fails is marked failed with its reason, and the others finish', async ({ page }) => {
+  const fixture = JSON.parse(readFileSync(new URL(`../../public${FIXTURE}`, import.meta.url), 'utf8'));
+  Object.assign(fixture.variants[1], {
+    status: 'failed',
+    error: { code: 'device-lost', title: 'The GPU device was lost', message: 'Reload the model.', action: 'reload-model' },
+    speed: [],
+    free: [],
+    forced: [],
+  });
+  await page.route((url) => url.pathname === '/bench/failing-compare.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(fixture) }));
+  await page.goto(`${SETUP}&replay=/bench/failing-compare.json`);
+  await page.getByTestId('compare-start').click();
+  await expect(page.getByTestId('compare-progress')).toHaveCount(0, { timeout: 40_000 });
+  await expect(row(page, 'q4f32_1')).toContainText('failed: The GPU device was lost');
+  await expect(row(page, 'q4f16_1').getByTestId('top1')).toHaveText('75.0 %');
+});
+
+test('compare: a shared URL opens the same setup, and an f16 variant the adapter cannot run says why', async ({ page }) => {
+  await page.goto('/?compare=Qwen3-0.6B&variants=q4f32_1,q0f32');
+  await expect(page.getByTestId('compare-model')).toHaveValue('Qwen3-0.6B');
+  await expect(page.getByTestId('compare-variant-q4f32_1')).toBeChecked();
+  await expect(page.getByTestId('compare-variant-q0f32')).toBeChecked();
+  // SwiftShader has no shader-f16.
+  await expect(page.getByTestId('compare-variant-q4f16_1')).toBeDisabled();
+  await expect(page.getByText('needs shader-f16, which this GPU lacks').first()).toBeVisible();
+  await expect(page.getByTestId('compare-plan')).toContainText('Download');
+  await page.getByTestId('compare-variant-q4f32_1').uncheck();
+  await expect(page.getByTestId('compare-start')).toBeDisabled();
+  await expect(page.getByTestId('compare-notice')).toContainText('at least 2');
+  await page.getByTestId('compare-variant-q4f32_1').check();
+  expect(new URL(page.url()).searchParams.get('variants')).toBe('q0f32,q4f32_1');
+  await expect(page.getByTestId('compare-start')).toBeEnabled();
+});
+
+test('compare: with the real web-llm, an unreachable model host fails each variant with its reason', async ({ page }) => {
+  await page.goto('/?compare=Qwen3-0.6B&variants=q0f32,q4f32_1');
+  await page.getByTestId('compare-start').click();
+  await expect(page.getByTestId('compare-progress')).toHaveCount(0, { timeout: 30_000 });
+  for (const quant of ['q0f32', 'q4f32_1']) await expect(row(page, quant)).toContainText('failed:');
+  await expect(row(page, 'q0f32')).toContainText('Cannot reach huggingface.co');
+});
+
+test('compare: a file that is not a comparison gets a clear message and changes nothing', async ({ page }) => {
+  await page.goto(`${SETUP}&replay=${FIXTURE}`);
+  await expectFixtureFigures(page);
+  await page.getByTestId('compare-import').setInputFiles({ name: 'runs.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"qwen-webgpu-runs"}') });
+  await expect(page.getByRole('alert')).toContainText('not a comparison this app can read');
+  await expectFixtureFigures(page);
+});
