@@ -24,6 +24,7 @@ export class ComparisonReplayEngine implements InferenceEngine {
   constructor(
     readonly file: ComparisonFile,
     private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void> = defaultSleep,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   get models(): string[] {
@@ -86,9 +87,14 @@ export class ComparisonReplayEngine implements InferenceEngine {
     const tokens = Math.max(1, sample.usage.completion_tokens);
     const pieces = splitEvenly(text === '' ? '·'.repeat(tokens) : text, tokens);
     this.interrupted = false;
-    await this.sleep(sample.usage.extra.time_to_first_token_s * 1000);
+    // Each chunk at its time from the start, not after a sleep of its own: timers are coarser
+    // than a token at 2,000 tok/s, so chunks that are due go out together.
+    const start = this.now();
+    const ttft = sample.usage.extra.time_to_first_token_s * 1000;
+    const perToken = sample.usage.extra.time_per_output_token_s * 1000;
     for (const [i, piece] of pieces.entries()) {
-      if (i > 0) await this.sleep(sample.usage.extra.time_per_output_token_s * 1000);
+      const wait = ttft + i * perToken - (this.now() - start);
+      if (wait > 0) await this.sleep(wait);
       if (this.interrupted) {
         yield { text: '', finishReason: 'abort' };
         return;

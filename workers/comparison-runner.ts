@@ -11,7 +11,7 @@
 import type { ComparisonPhase, ComparisonProgress, ComparisonSetup, FreeReply, ForcedTrace, ReferenceTrace, VariantResult } from '../src/shared/comparison';
 import type { AppError } from '../src/shared/errors';
 import type { GenerateRequest, LoadProgress, Result } from '../src/shared/protocol';
-import type { RunSettings } from '../src/shared/runs';
+import { usageFromChunks, type RunSettings } from '../src/shared/runs';
 import type { EngineHost } from './engine-host';
 import type { RecordedSteps } from './step-recorder';
 
@@ -111,7 +111,8 @@ export class ComparisonRunner {
       for (const p of setup.prompts) {
         report('speed', result.speed.length, runs);
         const reply = await this.must(this.host.generate(this.request(setup, p.id), () => {}));
-        if (reply.run.usage) result.speed.push({ prompt: p.id, rep, usage: reply.run.usage });
+        const usage = reply.run.usage;
+        if (usage) result.speed.push({ prompt: p.id, rep, usage, app: usageFromChunks(reply.run.chunks, usage.prompt_tokens) });
       }
     }
     result.peakGpuBytes = recorded ? recorded.peakGpuBytes : this.deps.peakBytes();

@@ -66,3 +66,20 @@ export const WAIT_STREAM_END = () =>
     observer.observe(document.body, { subtree: true, attributeFilter: ['data-testid'] });
     check();
   });
+
+/** Clicks "Run the comparison" and resolves once its progress has come and gone, watching the DOM
+ * from inside the page (polling from the test runner would run its own queries on the main thread). */
+export const RUN_COMPARISON = () =>
+  new Promise<void>((resolve) => {
+    const progress = () => document.querySelector('[data-testid="compare-progress"]');
+    let seen = false;
+    const observer = new MutationObserver(() => {
+      if (progress()) seen = true;
+      else if (seen) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true });
+    (document.querySelector('[data-testid="compare-start"]') as HTMLButtonElement).click();
+  });

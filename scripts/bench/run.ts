@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/browser';
 import { mainThreadBundle } from './bundle';
-import { longConversationScenario, startScenario, streamingScenario, STREAM_RATE, STREAM_TOKENS } from './scenarios';
+import { compareScenario, COMPARE_TOKENS, longConversationScenario, startScenario, streamingScenario, STREAM_RATE, STREAM_TOKENS } from './scenarios';
 import { startPreview } from './server';
 import { judge, table, type Budget, type FigureResult } from './stats';
 
@@ -37,6 +37,7 @@ async function main(): Promise<number> {
       const stream = [];
       const long = [];
       const start = [];
+      const compare = [];
       for (let i = 0; i < RUNS; i++) {
         // A fresh context each run: no cache, no stored conversation carried over.
         const fresh = async <T>(fn: (c: Awaited<ReturnType<typeof browser.newContext>>) => Promise<T>) => {
@@ -50,6 +51,7 @@ async function main(): Promise<number> {
         stream.push(await fresh((c) => streamingScenario(c, base)));
         long.push(await fresh((c) => longConversationScenario(c, base)));
         start.push(await fresh((c) => startScenario(c, base)));
+        compare.push(await fresh((c) => compareScenario(c, base)));
         process.stdout.write(`run ${i + 1}/${RUNS} done\n`);
       }
       const streamMap = {
@@ -67,6 +69,12 @@ async function main(): Promise<number> {
       collect(long, longMap, [
         { id: 'long.input_p95_ms', label: 'Long chat (50 turns): keystroke → paint p95', unit: 'ms', limit: 50, kind: 'max' },
         ...streamBudgets('long', 'Long chat: new reply'),
+      ]);
+      const cmp = `Comparison (2 variants × 3 replies of ${COMPARE_TOKENS} tok @ ${STREAM_RATE}/s)`;
+      collect(compare, { 'compare.busy_pct': 'busyPct', 'compare.long_tasks': 'longTasks', 'compare.decode_error_pct': 'decodeErrorPct' }, [
+        { id: 'compare.busy_pct', label: `${cmp}: main-thread busy`, unit: '%', limit: 15, kind: 'max' },
+        { id: 'compare.long_tasks', label: `${cmp}: main-thread tasks over 50 ms`, unit: 'tasks', limit: 0, kind: 'max' },
+        { id: 'compare.decode_error_pct', label: `${cmp}: app decode vs ${STREAM_RATE} tok/s`, unit: '% off', limit: 1, kind: 'max' },
       ]);
       collect(start, { 'start.picker_ms': 'pickerMs' }, [
         { id: 'start.picker_ms', label: 'Start: navigation → model picker ready', unit: 'ms', limit: 1000, kind: 'max' },

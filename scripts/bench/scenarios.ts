@@ -1,7 +1,8 @@
 /** The three benchmark scenarios; each returns raw figures for one run. */
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
-import { INIT_SCRIPT, SEND_AND_WAIT_FIRST_TOKEN, WAIT_STREAM_END } from './page-probes';
+import { INIT_SCRIPT, RUN_COMPARISON, SEND_AND_WAIT_FIRST_TOKEN, WAIT_STREAM_END } from './page-probes';
 import { longHistory, proseTokens, streamRunFile } from '../../tests/fixtures/synthetic-runs';
+import { benchComparison } from '../../tests/fixtures/synthetic-comparison';
 import { percentile } from './stats';
 
 export const MODEL = 'Qwen3-0.6B-q4f32_1-MLC';
@@ -152,6 +153,59 @@ export async function longConversationScenario(context: BrowserContext, baseURL:
     const delays = await page.evaluate(() => (window as unknown as { __inputDelays: number[] }).__inputDelays);
     const stream = await streamOnce(page);
     return { ...stream, inputP95Ms: percentile(delays, 95) };
+  } finally {
+    await page.close();
+  }
+}
+
+export const COMPARE_TOKENS = 2000;
+const COMPARE_PATH = '/bench/compare.json';
+
+export interface CompareFigures {
+  busyPct: number;
+  longTasks: number;
+  longestTaskMs: number;
+  /** The worst variant's app decode figure against the engine's rate. */
+  decodeErrorPct: number;
+}
+
+/**
+ * A whole comparison of two variants, replayed: each streams a warm-up and two timed generations
+ * of COMPARE_TOKENS tokens at STREAM_RATE. Main-thread time from the click to the results, and the
+ * app's own decode figure for each variant (from its chunk times) against the engine's rate.
+ */
+export async function compareScenario(context: BrowserContext, baseURL: string): Promise<CompareFigures> {
+  const page = await context.newPage();
+  await page.addInitScript(INIT_SCRIPT);
+  await page.route((url) => url.pathname === COMPARE_PATH, (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(benchComparison(COMPARE_TOKENS, STREAM_RATE)) }),
+  );
+  try {
+    await page.goto(`${baseURL}/?compare=Qwen3-0.6B&variants=q0f32,q4f32_1&replay=${COMPARE_PATH}`);
+    await page.waitForFunction(() => (document.querySelector('[data-testid="compare-start"]') as HTMLButtonElement | null)?.disabled === false);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const before = await taskSeconds(cdp);
+    const startWall = Date.now();
+    // Long tasks of the page's start (the view's chunk, the file) can be reported late: only those
+    // that began after the click count.
+    const clickAt = await page.evaluate(() => performance.now());
+    await page.evaluate(RUN_COMPARISON);
+    const wallS = (Date.now() - startWall) / 1000;
+    const after = await taskSeconds(cdp);
+    await cdp.detach();
+    const seen = await page.evaluate((since) => ({
+      longTasks: (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks.filter((t) => t.start >= since).map((t) => t.duration),
+      app: [...document.querySelectorAll('[data-testid="app-decode"]')].map((el) => Number(el.textContent?.replace('app', '').trim())),
+    }), clickAt);
+    const errors = seen.app.map((tps) => (Math.abs(tps - STREAM_RATE) / STREAM_RATE) * 100);
+    return {
+      busyPct: ((after - before) / wallS) * 100,
+      longTasks: seen.longTasks.length,
+      longestTaskMs: Math.max(0, ...seen.longTasks),
+      // Two variants must show the figure; a missing one counts as a miss.
+      decodeErrorPct: errors.length === 2 ? Math.max(...errors) : 100,
+    };
   } finally {
     await page.close();
   }

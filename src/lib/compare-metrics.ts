@@ -93,7 +93,9 @@ export interface VariantRow {
   status: VariantResult['status'];
   error: string | null;
   prompts: number;
+  /** web-llm's decode tok/s, and the app's own from its chunk times (when the file has them). */
   decode: MeanSd | null;
+  appDecode: MeanSd | null;
   prefill: MeanSd | null;
   ttftMs: MeanSd | null;
   loadMs: number | null;
@@ -131,6 +133,7 @@ export function comparisonRows(file: ComparisonFile): VariantRow[] {
       error: v.error?.title ?? null,
       prompts: new Set(v.speed.map((s) => s.prompt)).size,
       decode: meanSd(v.speed.map((s) => s.usage.extra.decode_tokens_per_s)),
+      appDecode: meanSd(v.speed.flatMap((s) => (s.app ? [s.app.extra.decode_tokens_per_s] : []))),
       prefill: meanSd(v.speed.map((s) => s.usage.extra.prefill_tokens_per_s)),
       ttftMs: meanSd(v.speed.map((s) => s.usage.extra.time_to_first_token_s * 1000)),
       loadMs: v.load?.ms ?? null,

@@ -67,7 +67,8 @@ function checkVariant(v: unknown, i: number, prompts: Set<string>, reference: Ma
   if (!intOrNull(v.downloadMB) || !intOrNull(v.webllmVramMB) || !intOrNull(v.peakGpuBytes)) fail(`${where}: bad memory figures`);
   if (v.load !== null && !(isObj(v.load) && num(v.load.ms) && typeof v.load.cached === 'boolean')) fail(`${where}: bad load`);
   const inSetup = (p: unknown) => str(p) && prompts.has(p);
-  if (!Array.isArray(v.speed) || !v.speed.every((s) => isObj(s) && inSetup(s.prompt) && num(s.rep) && isObj(s.usage) && isObj(s.usage.extra)))
+  const usage = (u: unknown) => isObj(u) && isObj(u.extra) && num(u.extra.decode_tokens_per_s) && num(u.extra.prefill_tokens_per_s) && num(u.extra.time_to_first_token_s);
+  if (!Array.isArray(v.speed) || !v.speed.every((s) => isObj(s) && inSetup(s.prompt) && num(s.rep) && usage(s.usage) && (s.app === undefined || usage(s.app))))
     fail(`${where}: bad speed samples (or a prompt not in the setup)`);
   if (!Array.isArray(v.free) || !v.free.every((r) => isObj(r) && inSetup(r.prompt) && nums(r.tokens) && str(r.text)))
     fail(`${where}: bad free replies (or a prompt not in the setup)`);

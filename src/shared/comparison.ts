@@ -31,11 +31,13 @@ export interface ComparisonSetup {
   topK: number;
 }
 
-/** One timed, unforced generation: web-llm's usage for it. */
+/** One timed, unforced generation: web-llm's usage for it, and the app's own figures from the
+ * times its chunks reached the worker's host (the same arithmetic as the chat's). */
 export interface SpeedSample {
   prompt: string;
   rep: number;
   usage: RunUsage;
+  app?: RunUsage;
 }
 
 /** A variant's greedy reply to one prompt, as token ids (and text, for reading). */

@@ -27,7 +27,14 @@ function Row({ r }: { r: VariantRow }) {
         {r.variant}
         {r.reference && <span className="muted"> (reference)</span>}
       </th>
-      <td>{pm(r.decode, 1)}</td>
+      <td>
+        {pm(r.decode, 1)}
+        {r.appDecode && (
+          <span className="app-figure" data-testid="app-decode" title="The app's own figure, from the times its chunks reached the worker">
+            app {fmt(r.appDecode.mean, 1)}
+          </span>
+        )}
+      </td>
       <td>{fmt(r.prefill?.mean, 0)}</td>
       <td>{fmt(r.ttftMs?.mean, 0)}</td>
       <td>
