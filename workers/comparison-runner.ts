@@ -48,14 +48,22 @@ export class ComparisonRunner {
     void this.host.cancelLoad();
   }
 
-  async run(setup: ComparisonSetup, onProgress: (p: ComparisonProgress) => void, skip: ReadonlySet<string> = new Set()): Promise<VariantResult[]> {
+  /** `earlier`: the variants of an interrupted run of the same setup; those that finished are kept
+   * as they are (the reference's traces too), and only the others run: a resume. */
+  async run(setup: ComparisonSetup, onProgress: (p: ComparisonProgress) => void, earlier: readonly VariantResult[] = []): Promise<VariantResult[]> {
     this.cancelled = false;
     const results: VariantResult[] = [];
     let reference: Reference | null = null;
     for (const [i, modelId] of setup.variants.entries()) {
+      const done = earlier.find((v) => v.modelId === modelId && v.status === 'done');
+      if (done) {
+        results.push(done);
+        if (i === 0) reference = { free: done.free, trace: done.reference ?? [] };
+        continue;
+      }
       const result = this.empty(modelId);
       results.push(result);
-      if (this.cancelled || skip.has(modelId)) {
+      if (this.cancelled) {
         result.status = 'cancelled';
         continue;
       }

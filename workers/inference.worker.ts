@@ -8,7 +8,7 @@ import { makeError } from '../src/shared/errors';
 import { parseRunFile, type RunFile } from '../src/shared/runs';
 import { recordHosts } from '../src/lib/catalog';
 import { variantOf } from '../src/catalog-data';
-import { COMPARISON_FORMAT, COMPARISON_VERSION, type ComparisonFile, type ComparisonProgress, type ComparisonSetup } from '../src/shared/comparison';
+import { COMPARISON_FORMAT, COMPARISON_VERSION, type ComparisonFile, type ComparisonProgress, type ComparisonSetup, type VariantResult } from '../src/shared/comparison';
 import { ComparisonRunner } from './comparison-runner';
 import { parseComparisonFile } from '../src/shared/comparison-file';
 import { packResult } from '../src/shared/run-transfer';
@@ -117,8 +117,9 @@ const api = {
   },
 
   /** Runs a quantization comparison (see ComparisonRunner), posting its progress on `updates`;
-   * resolves with the whole comparison, cancelled and failed variants included. */
-  async compare(setup: ComparisonSetup, updates: MessagePort): Promise<Result<ComparisonFile>> {
+   * resolves with the whole comparison, cancelled and failed variants included. `earlier`: the
+   * variants of an interrupted run of the same setup, whose finished ones are kept (a resume). */
+  async compare(setup: ComparisonSetup, updates: MessagePort, earlier: VariantResult[] = []): Promise<Result<ComparisonFile>> {
     await engines.ready();
     const runner = new ComparisonRunner(host, {
       now: () => performance.now(),
@@ -131,7 +132,7 @@ const api = {
     });
     comparison = runner;
     try {
-      const variants = await runner.run(setup, (p: ComparisonProgress) => updates.postMessage(p));
+      const variants = await runner.run(setup, (p: ComparisonProgress) => updates.postMessage(p), earlier);
       return {
         ok: true,
         value: {

@@ -24,12 +24,12 @@ export async function refreshFreeStorage(): Promise<void> {
 }
 
 /** Runs the setup in the worker; the chat's model is unloaded (one model in GPU memory at a time). */
-async function run(setup: ComparisonSetup): Promise<void> {
+async function run(setup: ComparisonSetup, earlier: ComparisonFile['variants'] = []): Promise<void> {
   setState({ loadedId: null, loadState: 'idle', loadProgress: null });
   patch({ status: 'running', progress: null, error: null, notice: null });
   const channel = streamChannel<ComparisonProgress>((progress) => patch({ progress }));
   try {
-    const r = await inference().compare(setup, channel.port);
+    const r = await inference().compare(setup, channel.port, earlier);
     if (r.ok) patch({ result: r.value });
     else patch({ error: r.error });
   } catch (err) {
@@ -99,4 +99,18 @@ export async function copyComparisonMarkdown(): Promise<void> {
   } catch (err) {
     patch({ error: makeError('unknown', { title: 'The clipboard refused the table', detail: String(err) }) });
   }
+}
+
+/** The shown result, when it can be resumed: some variants did not finish, and the engine now is the
+ * one that measured the others (a resume never mixes measured and replayed figures). */
+export function resumable(result: ComparisonFile | null, source: ComparisonFile['source'], synthetic: boolean): boolean {
+  return result !== null && result.variants.some((v) => v.status !== 'done') && result.source === source && result.synthetic === synthetic;
+}
+
+/** Runs the variants of the shown result that did not finish, keeping those that did. */
+export async function resumeComparison(): Promise<void> {
+  const { compare, engine } = getState();
+  const result = compare.result;
+  if (!result || comparisonRunning() || !resumable(result, engine.source, engine.synthetic)) return;
+  await run(result.setup, result.variants);
 }

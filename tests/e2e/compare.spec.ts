@@ -17,7 +17,7 @@ async function expectFixtureFigures(page: Page) {
   await expect(row(page, 'q4f16_1')).toContainText('63.0 ± 2.4');
 }
 
-test('compare: the synthetic comparison runs through the UI — progress, cancel, run again, results, divergence, export, import, Markdown', async ({ page }) => {
+test('compare: the synthetic comparison runs through the UI — progress, cancel, resume, results, divergence, export, import, Markdown', async ({ page }) => {
   await page.goto(`${SETUP}&replay=${FIXTURE}`);
   await expect(page.getByTestId('compare-view')).toBeVisible();
   await expect(page.getByTestId('replay-banner')).toBeVisible();
@@ -38,11 +38,14 @@ test('compare: the synthetic comparison runs through the UI — progress, cancel
   await expect(row(page, 'q4f32_1')).toContainText('cancelled before it finished');
   await expect(row(page, 'q4f16_1')).toContainText('cancelled before it finished');
 
-  await page.getByTestId('compare-start').click();
+  // Resume runs only what did not finish: it starts at the second variant.
+  await page.getByTestId('compare-resume').click();
+  await expect(page.getByTestId('compare-progress')).toContainText('Variant 2 of 3');
   await expect(page.getByTestId('compare-progress')).toContainText('Variant 3 of 3', { timeout: 30_000 });
   await expect(page.getByTestId('compare-progress')).toHaveCount(0, { timeout: 30_000 });
   await expectFixtureFigures(page);
   await expect(page.getByTestId('compare-provenance')).toContainText('Replayed from a recorded comparison');
+  await expect(page.getByTestId('compare-resume')).toHaveCount(0);
   await expect(page.getByTestId('compare-chart')).toBeVisible();
 
   // The replies side by side: q4f16_1 leaves the reference at its 4th token, and it is marked.

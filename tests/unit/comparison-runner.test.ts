@@ -179,6 +179,25 @@ describe('ComparisonRunner', () => {
   });
 });
 
+describe('resuming an interrupted comparison', () => {
+  it('keeps the variants that finished and runs the others against the kept reference', async () => {
+    const first = runner();
+    let generations = 0;
+    first.engine.onGenerate = () => {
+      if (++generations === 5 + 4 + 1 + 2) first.r.cancel();
+    };
+    const interrupted = await first.r.run(setup, () => {});
+    const second = runner();
+    const resumed = await second.r.run(setup, () => {}, interrupted);
+    // Only the two that did not finish were loaded again.
+    expect(second.engine.loads.map((l) => l.modelId)).toEqual(['Toy-q4f32_1-MLC', 'Toy-q4f32_1-MLC', 'Toy-q4f16_1-MLC', 'Toy-q4f16_1-MLC']);
+    expect(resumed[0]).toBe(interrupted[0]);
+    const rows = comparisonRows(parseComparisonFile(JSON.parse(JSON.stringify(asFile(resumed)))));
+    expect(rows.map((r) => r.status)).toEqual(['done', 'done', 'done']);
+    expect(rows[2]!.forced!.top1Agreement).toBeCloseTo(10 / 12, 12);
+  });
+});
+
 describe('a recorded comparison, replayed through the runner', () => {
   const fixture = JSON.parse(readFileSync(new URL('../../public/replays/synthetic-compare.json', import.meta.url), 'utf8'));
 

@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import { copyComparisonMarkdown, exportComparison, importComparison, replayComparison } from '../../actions/compare-run-actions';
+import { copyComparisonMarkdown, exportComparison, importComparison, replayComparison, resumable, resumeComparison } from '../../actions/compare-run-actions';
 import { comparisonRows, type MeanSd, type VariantRow } from '../../lib/compare-metrics';
 import type { ComparisonFile } from '../../shared/comparison';
 import { useStore } from '../../store/store';
@@ -94,6 +94,7 @@ function Table({ file }: { file: ComparisonFile }) {
 export function CompareResults() {
   const result = useStore((s) => s.compare.result);
   const running = useStore((s) => s.compare.status === 'running');
+  const canResume = useStore((s) => resumable(s.compare.result, s.engine.source, s.engine.synthetic));
   const fileRef = useRef<HTMLInputElement>(null);
   const onFile = async (file: File | undefined) => {
     if (file) await importComparison(file);
@@ -116,6 +117,11 @@ export function CompareResults() {
         <p className="muted">No comparison yet: run one, or import one that someone shared.</p>
       )}
       <div className="run-actions">
+        {canResume && !running && (
+          <button type="button" className="primary" onClick={() => void resumeComparison()} data-testid="compare-resume">
+            Resume (run the variants that did not finish)
+          </button>
+        )}
         <button type="button" onClick={exportComparison} disabled={!result} data-testid="compare-export">
           Export JSON
         </button>

@@ -28,6 +28,8 @@ export function CompareSetup() {
   const freeMB = useStore((s) => s.compare.freeMB);
   const replayModels = useStore((s) => (s.engine.source === 'replayed' ? s.engine.replayModels : null));
   const notice = useStore((s) => s.compare.notice);
+  // Your last measured decode rate, for a rough duration (replayed replies measure nothing here).
+  const measuredTps = useStore((s) => (s.lastReply?.source === 'measured' ? (s.lastReply.engine?.extra.decode_tokens_per_s ?? null) : null));
   const model = MODELS.find((m) => m.name === draft.model) ?? null;
   const problem = draftProblem(draft, model, hasF16, replayModels);
   // A replayed comparison runs its recorded setup (see startComparison).
@@ -88,7 +90,12 @@ export function CompareSetup() {
               ? `Download ≈ ${Math.round(plan.downloadMB)} MB (estimate; ${plan.cachedVariants} of ${draft.quants.length} cached). `
               : 'Every variant is cached: nothing to download. '}
           {!replayModels && !plan.fits && <strong>The browser reports only {plan.freeMB} MB free: the downloads will probably fail. </strong>}
-          {plan.generations} generations per run, up to {plan.tokens.toLocaleString('en')} tokens; each variant loads twice (the second time from the cache, with step recording).
+          {plan.generations} generations per run, up to {plan.tokens.toLocaleString('en')} tokens; each variant loads twice (the second time from the cache, with step recording).{' '}
+          {replayModels
+            ? ''
+            : measuredTps
+              ? `Roughly ${Math.max(1, Math.round(plan.tokens / measuredTps / 60))} min of generation at the ${measuredTps.toFixed(0)} tok/s of your last measured reply (an estimate: other quantizations run at other speeds; downloads and loads not included).`
+              : 'Its duration is unknown until a reply has been measured on this GPU.'}
         </p>
       )}
       {(problem || notice) && <p className="notice" data-testid="compare-notice">{problem ?? notice}</p>}
