@@ -21,6 +21,7 @@ export function rowJson(row: VariantRow) {
     decode_tok_s_sd: round(row.decode?.sd, 2),
     app_decode_tok_s_mean: round(row.appDecode?.mean, 2),
     prefill_tok_s_mean: round(row.prefill?.mean, 2),
+    prefill_tok_s_sd: round(row.prefill?.sd, 2),
     ttft_ms_mean: round(row.ttftMs?.mean, 1),
     load_ms: round(row.loadMs, 0),
     download_mb: round(row.downloadMB, 0),

@@ -35,7 +35,7 @@ function Row({ r }: { r: VariantRow }) {
           </span>
         )}
       </td>
-      <td>{fmt(r.prefill?.mean, 0)}</td>
+      <td>{pm(r.prefill, 0)}</td>
       <td>{fmt(r.ttftMs?.mean, 0)}</td>
       <td>
         {r.loadMs === null ? '–' : fmt(r.loadMs / 1000, 1)}
