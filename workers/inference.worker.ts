@@ -5,7 +5,7 @@
 import * as Comlink from 'comlink';
 import records from 'virtual:qwen-records';
 import { makeError } from '../src/shared/errors';
-import { parseRunFile, type RunFile } from '../src/shared/runs';
+import { parseRunFile } from '../src/shared/runs';
 import { recordHosts } from '../src/lib/catalog';
 import { variantOf } from '../src/catalog-data';
 import { COMPARISON_FORMAT, COMPARISON_VERSION, type ComparisonFile, type ComparisonProgress, type ComparisonSetup, type VariantResult } from '../src/shared/comparison';
@@ -53,6 +53,17 @@ const engines = new EngineSelection(host, async () => {
 
 let comparison: ComparisonRunner | null = null;
 
+/** A file to replay comes from the user: read here, and refused with its reason when it does not read. */
+async function replayWith<T>(data: unknown, parse: (data: unknown) => T, select: (file: T) => Promise<EngineStatus>): Promise<Result<EngineStatus>> {
+  let file: T;
+  try {
+    file = parse(data);
+  } catch (err) {
+    return { ok: false, error: makeError('replay-invalid', { detail: String(err) }) };
+  }
+  return { ok: true, value: await select(file) };
+}
+
 /** Comlink proxies hold a MessagePort each; release them when a call is over. */
 function release(callback: unknown): void {
   const remote = callback as { [Comlink.releaseProxy]?: () => void };
@@ -67,26 +78,10 @@ const api = {
   },
 
   /** Switches to playing back a run file; figures from it are labelled as replayed. */
-  async useReplay(data: unknown): Promise<Result<EngineStatus>> {
-    let file: RunFile;
-    try {
-      file = parseRunFile(data);
-    } catch (err) {
-      return { ok: false, error: makeError('replay-invalid', { detail: String(err) }) };
-    }
-    return { ok: true, value: await engines.useReplay(file) };
-  },
+  useReplay: (data: unknown) => replayWith(data, parseRunFile, (file) => engines.useReplay(file)),
 
   /** Switches to playing back a comparison file (run it again with compare); labelled replayed. */
-  async useComparisonReplay(data: unknown): Promise<Result<EngineStatus>> {
-    let file: ComparisonFile;
-    try {
-      file = parseComparisonFile(data);
-    } catch (err) {
-      return { ok: false, error: makeError('replay-invalid', { detail: String(err) }) };
-    }
-    return { ok: true, value: await engines.useComparisonReplay(file) };
-  },
+  useComparisonReplay: (data: unknown) => replayWith(data, parseComparisonFile, (file) => engines.useComparisonReplay(file)),
 
   useWebLLM: (): Promise<EngineStatus> => engines.useWebLLM(),
 
