@@ -12,30 +12,46 @@ import { parseComparisonFile } from '../shared/comparison-file';
 import { makeError } from '../shared/errors';
 import { getState, setState } from '../store/store';
 
-const KEY = 'qwen-webgpu:compare:v1';
+// Two keys: the setup is saved as it is edited, the result (up to megabytes of token ids and
+// log-probabilities) only when it changes, and read only once the view is open.
+const DRAFT_KEY = 'qwen-webgpu:compare-draft:v1';
+const RESULT_KEY = 'qwen-webgpu:compare-result:v1';
 
 type Compare = ReturnType<typeof getState>['compare'];
 export const patchCompare = (p: Partial<Compare>) => setState({ compare: { ...getState().compare, ...p } });
 const patch = patchCompare;
 
+/** Saves the shown result (after a run, an import or a replay starts). */
 export function saveComparison(): void {
-  const { draft, result } = getState().compare;
-  void set(KEY, { draft, result }).catch(() => {});
+  void set(RESULT_KEY, getState().compare.result).catch(() => {});
 }
 
-/** The last setup and result; a setup in the URL wins over the saved one and opens the view. */
+/** The last result, once the view opens; one that no longer reads is dropped. */
+let savedRead = false;
+async function readSavedResult(): Promise<void> {
+  if (savedRead) return;
+  savedRead = true;
+  try {
+    const saved = await get<unknown>(RESULT_KEY);
+    if (saved && !getState().compare.result) patch({ result: parseComparisonFile(saved) });
+  } catch {
+    // Private windows may refuse IndexedDB, and an old file may no longer read: the view starts empty.
+  }
+}
+
+/** The last setup; a setup in the URL wins over it and opens the view. */
 export async function hydrateComparison(): Promise<void> {
   try {
-    const saved = await get<{ draft?: CompareDraft; result?: unknown }>(KEY);
-    if (saved?.draft) patch({ draft: { ...DEFAULT_COMPARE_DRAFT, ...saved.draft } });
-    if (saved?.result && !getState().compare.result) patch({ result: parseComparisonFile(saved.result) });
+    const draft = await get<CompareDraft>(DRAFT_KEY);
+    if (draft) patch({ draft: { ...DEFAULT_COMPARE_DRAFT, ...draft } });
   } catch {
-    // A saved comparison that no longer reads is dropped; the app goes on without it.
+    // As above: the default setup then.
   }
   const fromUrl = draftFromUrl(new URLSearchParams(window.location.search), getState().compare.draft);
   if (fromUrl) {
     patch({ draft: fromUrl });
     setState({ view: 'compare' });
+    await readSavedResult();
   }
 }
 
@@ -51,6 +67,7 @@ export function confirmStopComparison(what: string): boolean {
 
 export function openCompare(): void {
   setState({ view: 'compare' });
+  void readSavedResult();
   window.history.replaceState(null, '', urlOf(getState().compare.draft, window.location.href));
 }
 
@@ -66,7 +83,7 @@ export function closeCompare(): void {
 export function setCompareDraft(change: Partial<CompareDraft>): void {
   patch({ draft: { ...getState().compare.draft, ...change }, notice: null });
   if (getState().view === 'compare') window.history.replaceState(null, '', urlOf(getState().compare.draft, window.location.href));
-  saveComparison();
+  void set(DRAFT_KEY, getState().compare.draft).catch(() => {});
 }
 
 export function dismissComparisonError(): void {

@@ -58,8 +58,10 @@ test('compare: the synthetic comparison runs through the UI — progress, cancel
   await page.getByTestId('compare-export').click();
   const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
   expect(exported).toMatchObject({ format: 'qwen-webgpu-comparison', source: 'replayed', synthetic: true });
-  await page.reload();
-  await expectFixtureFigures(page); // kept across a reload
+  // Kept across a reload: opened without the replay file, the view shows the replayed run it saved.
+  await page.goto(SETUP);
+  await expectFixtureFigures(page);
+  await expect(page.getByTestId('compare-provenance')).toContainText('Replayed from a recorded comparison');
   await page.getByTestId('compare-import').setInputFiles({ name: 'shared.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
   await expectFixtureFigures(page);
 

@@ -1,4 +1,6 @@
 import type { VariantRow } from '../../lib/compare-metrics';
+import type { RunSource } from '../../shared/provenance';
+import { SourceBadge } from '../SourceBadge';
 
 const W = 460;
 const H = 220;
@@ -8,7 +10,7 @@ const PAD = { left: 48, right: 16, top: 12, bottom: 40 };
  * Speed against quality: decode tok/s (mean) up, KL from the reference to the right. The best
  * quantization for a tester sits high and to the left. Variants that did not finish are left out.
  */
-export function CompareChart({ rows }: { rows: readonly VariantRow[] }) {
+export function CompareChart({ rows, source }: { rows: readonly VariantRow[]; source: RunSource }) {
   const points = rows.flatMap((r) => (r.status === 'done' && r.decode && r.forced ? [{ label: r.variant, x: r.forced.klMean, y: r.decode.mean, ref: r.reference }] : []));
   if (points.length < 2) return null;
   const maxX = Math.max(...points.map((p) => p.x)) * 1.15 || 1;
@@ -18,6 +20,9 @@ export function CompareChart({ rows }: { rows: readonly VariantRow[] }) {
   const ticks = (max: number) => [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   return (
     <figure className="compare-chart">
+      <figcaption>
+        Speed against quality <SourceBadge source={source} />
+      </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Decode speed against KL divergence: ${points.map((p) => `${p.label} ${p.y.toFixed(1)} tok/s, KL ${p.x.toFixed(4)}`).join('; ')}`} data-testid="compare-chart">
         {ticks(maxY).map((t) => (
           <g key={`y${t}`}>

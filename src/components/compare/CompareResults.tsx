@@ -76,7 +76,7 @@ function Table({ file }: { file: ComparisonFile }) {
             <th scope="col">peak GPU MB <SourceBadge source={src} /></th>
             <th scope="col">top-1 agree <SourceBadge source={src} /></th>
             <th scope="col">KL (top-{file.setup.topK}) / PPL <SourceBadge source={src} /></th>
-            <th scope="col">identical replies</th>
+            <th scope="col">identical replies <SourceBadge source={src} /></th>
           </tr>
         </thead>
         <tbody>
@@ -85,7 +85,7 @@ function Table({ file }: { file: ComparisonFile }) {
           ))}
         </tbody>
       </table>
-      <CompareChart rows={rows} />
+      <CompareChart rows={rows} source={src} />
     </div>
   );
 }
