@@ -6,7 +6,7 @@
 import { EngineError, type EngineChunk, type EngineLoadInfo, type InferenceEngine, type StreamOrigin } from './engine';
 import type { ChatMessage, LoadProgress } from '../src/shared/protocol';
 import { usageFromChunks, type Run, type RunFile } from '../src/shared/runs';
-import { estimateTokens } from '../src/lib/tokens';
+import { tokensOf } from '../src/lib/context-window';
 
 
 export class ReplayEngine implements InferenceEngine {
@@ -64,7 +64,7 @@ export class ReplayEngine implements InferenceEngine {
     this.nextIndex.set(modelId, index + 1);
     const run = runs[index] as Run;
     this.lastPlayed = run;
-    const promptTokens = estimateTokens(messages);
+    const promptTokens = tokensOf(messages);
     if (run.contextWindow !== null && promptTokens > run.contextWindow) {
       throw new EngineError('context-exceeded', `Prompt tokens exceed context window size: ${promptTokens} > ${run.contextWindow}`);
     }

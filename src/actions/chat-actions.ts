@@ -1,13 +1,14 @@
 import { inference } from '../bridge/inference-bridge';
 import { variantOf } from '../catalog-data';
-import { buildRequestMessages } from '../lib/conversation';
+import { requestMessages } from '../lib/conversation';
+import { DEFAULT_CHARS_PER_TOKEN, calibrate, fitConversation, tokensOf } from '../lib/context-window';
 import { makeError } from '../shared/errors';
 import { getState, setState } from '../store/store';
 import type { ChatEntry } from '../store/types';
 import type { GenerateRequest } from '../shared/protocol';
+import type { Run } from '../shared/runs';
 import { addRun } from './runs-actions';
 import { finishStreamingFigures, meterStream, refreshStreamingFiguresInFrame, startStreamingFigures } from './metrics-actions';
-import { estimateTokens } from '../lib/tokens';
 import { unpackResult } from '../shared/run-transfer';
 import { ReplyStream, type ReplyView } from './reply-stream';
 import { confirmStopComparison } from './compare-actions';
@@ -62,13 +63,42 @@ function takeDraft(): { user: ChatEntry; request: GenerateRequest } | null {
   const settings = { ...s.settings, thinking };
   const user: ChatEntry = { id: newId(), role: 'user', content: prompt };
   const history = [...s.messages, user];
+  const { messages, ids } = requestMessages(settings.systemPrompt, history);
+  // Checked before the message joins the history: a refused prompt stays in the box, as typed.
+  const fit = s.contextWindow === null ? null : fitConversation(messages, s.contextWindow - settings.max_tokens, s.prefs.overflow, charsPerTokenOf(s.loadedId));
+  if (fit && !fit.ok) {
+    const detail = `about ${fit.tokens} prompt tokens, room for ${s.contextWindow! - settings.max_tokens} (a context window of ${s.contextWindow} less ${settings.max_tokens} for the reply)`;
+    setState({ chatError: makeError('context-exceeded', fit.reason === 'prompt-too-long' ? { detail } : { message: STOPPED_AT_LIMIT, detail }) });
+    return null;
+  }
+  const sent = fit ? fit.messages : messages;
+  const firstSent = fit && fit.dropped > 0 ? ids[messages.length - sent.length + (sent[0]?.role === 'system' ? 1 : 0)] : null;
   setState({
     messages: history,
+    contextStart: firstSent ? { messageId: firstSent } : null,
     draft: '',
     chatError: null,
     streaming: { id: newId(), modelId: s.loadedId, source: s.engine.source },
   });
-  return { user, request: { messages: buildRequestMessages(settings.systemPrompt, history), settings } };
+  return { user, request: { messages: sent, settings } };
+}
+
+const STOPPED_AT_LIMIT =
+  'The conversation no longer fits the context window, and the setting says to stop there. Choose "leave out the oldest turns" ' +
+  'in the settings to go on, or clear the conversation.';
+
+/** Characters per token for a model: calibrated by a measured reply, else Qwen's English average. */
+function charsPerTokenOf(modelId: string): number {
+  return getState().prefs.charsPerToken[modelId] ?? DEFAULT_CHARS_PER_TOKEN;
+}
+
+/** After a measured reply: web-llm's real count of the prompt's tokens calibrates the estimate. */
+function calibrateFrom(request: GenerateRequest, run: Run): void {
+  if (run.source !== 'measured' || !run.usage) return;
+  const ratio = calibrate(request.messages, run.usage.prompt_tokens);
+  if (ratio === null) return;
+  const prefs = getState().prefs;
+  setState({ prefs: { ...prefs, charsPerToken: { ...prefs.charsPerToken, [run.modelId]: ratio } } });
 }
 
 export async function send(): Promise<void> {
@@ -76,7 +106,7 @@ export async function send(): Promise<void> {
   const taken = takeDraft();
   if (!taken) return;
   const { user, request } = taken;
-  startStreamingFigures(getState().engine.source, estimateTokens(request.messages));
+  startStreamingFigures(getState().engine.source, tokensOf(request.messages, charsPerTokenOf(getState().loadedId ?? '')));
   const stream = new ReplyStream({ onBatch: meterStream, onFrame: refreshStreamingFiguresInFrame });
   inFlight = stream;
   // The stream stays open until the call returns (closing it earlier could drop the last batch in
@@ -97,6 +127,7 @@ export async function send(): Promise<void> {
     const reply = unpackResult(result.value);
     finishStreamingFigures(reply.run);
     addRun(reply.run);
+    calibrateFrom(request, reply.run);
     settleStreaming(reply.finishReason, reply.text, reply.run.id);
     return;
   }
@@ -120,7 +151,7 @@ export function stop(): void {
 
 export function clearChat(): void {
   if (getState().streaming) stop();
-  setState({ messages: [], chatError: null });
+  setState({ messages: [], contextStart: null, chatError: null });
 }
 
 export function dismissChatError(): void {

@@ -9,18 +9,31 @@ const GROUP = 8;
 /** The latest exchange is never grouped: a reply that has just finished keeps its element. */
 const KEEP = 2;
 
-/** A full group of older messages; re-rendered only if one of them changes. */
+/** Where the model's view begins: the messages above it were left out of the last request. */
+function ContextDivider({ before }: { before: number }) {
+  return (
+    <div className="context-divider" role="note" data-testid="context-divider">
+      {before === 1 ? 'The message above is' : `The ${before} messages above are`} not sent to the model: the conversation is longer than its
+      context window.
+    </div>
+  );
+}
+
+/** A message, with the divider above it when the model's view begins there. */
+function rowsOf(entries: readonly ChatEntry[], offset: number, startId: string | undefined) {
+  return entries.flatMap((m, i) => {
+    const view = <MessageView key={m.id} entry={m} />;
+    return m.id === startId ? [<ContextDivider key="context-divider" before={offset + i} />, view] : [view];
+  });
+}
+
+/** A full group of older messages; re-rendered only if one of them changes, or the divider moves
+ * in or out of it (`startId` is given only to the group that holds it). */
 const HistoryGroup = memo(
-  function HistoryGroup({ entries }: { entries: readonly ChatEntry[] }) {
-    return (
-      <div className="history-group">
-        {entries.map((m) => (
-          <MessageView key={m.id} entry={m} />
-        ))}
-      </div>
-    );
+  function HistoryGroup({ entries, offset, startId }: { entries: readonly ChatEntry[]; offset: number; startId: string | undefined }) {
+    return <div className="history-group">{rowsOf(entries, offset, startId)}</div>;
   },
-  (a, b) => shallow(a.entries, b.entries),
+  (a, b) => shallow(a.entries, b.entries) && a.offset === b.offset && a.startId === b.startId,
 );
 
 /**
@@ -34,6 +47,7 @@ export function MessageList() {
   const messages = useStore((s) => s.messages);
   const hydrated = useStore((s) => s.hydrated);
   const streamingId = useStore((s) => s.streaming?.id);
+  const startId = useStore((s) => s.contextStart?.messageId);
   const ref = useRef<HTMLDivElement>(null);
   // Sending (a reply starts) brings the view back to the bottom: the end of a reversed
   // scroller is offset 0, to which any larger value is clamped.
@@ -46,8 +60,12 @@ export function MessageList() {
   // so that it keeps its element (and its text) when it finishes.
   const grouped = Math.floor(Math.max(0, messages.length - KEEP) / GROUP) * GROUP;
   const rows = [];
-  for (let i = 0; i < grouped; i += GROUP) rows.push(<HistoryGroup key={`group-${i}`} entries={messages.slice(i, i + GROUP)} />);
-  for (const m of messages.slice(grouped)) rows.push(<MessageView key={m.id} entry={m} />);
+  for (let i = 0; i < grouped; i += GROUP) {
+    const entries = messages.slice(i, i + GROUP);
+    const holds = entries.some((m) => m.id === startId);
+    rows.push(<HistoryGroup key={`group-${i}`} entries={entries} offset={i} startId={holds ? startId : undefined} />);
+  }
+  rows.push(...rowsOf(messages.slice(grouped), grouped, startId));
   if (streamingId !== undefined) rows.push(<MessageView key={streamingId} entry="streaming" />);
   return (
     <div className="messages" data-testid="messages" ref={ref}>

@@ -1,9 +1,11 @@
-import { setSettings } from '../actions/settings-actions';
+import { setOverflowPolicy, setSettings } from '../actions/settings-actions';
+import type { OverflowPolicy } from '../lib/context-window';
 import { variantOf } from '../catalog-data';
 import { useStore } from '../store/store';
 
 export function SettingsPanel() {
   const settings = useStore((s) => s.settings);
+  const overflow = useStore((s) => s.prefs.overflow);
   const thinkingSwitch = useStore((s) => variantOf(s.selectedId)?.model.thinking === 'switch');
   return (
     <section className="panel settings" aria-label="Generation settings">
@@ -40,6 +42,13 @@ export function SettingsPanel() {
           onChange={(e) => setSettings({ thinking: e.target.checked })}
         />
         Thinking (Qwen3)
+      </label>
+      <label>
+        When the conversation outgrows the context window
+        <select value={overflow} data-testid="overflow-policy" onChange={(e) => setOverflowPolicy(e.target.value as OverflowPolicy)}>
+          <option value="rolling">leave out the oldest turns</option>
+          <option value="stop">stop at the limit</option>
+        </select>
       </label>
     </section>
   );

@@ -4,8 +4,8 @@
  */
 import { get, set } from 'idb-keyval';
 import { parseRun, type Run } from '../shared/runs';
-import { DEFAULT_SETTINGS, getState, setState, useStore } from './store';
-import type { ChatEntry } from './types';
+import { DEFAULT_PREFS, DEFAULT_SETTINGS, getState, setState, useStore } from './store';
+import type { ChatEntry, PrefsSlice } from './types';
 
 const KEY = 'qwen-webgpu:v1';
 const MAX_RUNS = 200;
@@ -14,7 +14,7 @@ interface Saved {
   messages: ChatEntry[];
   settings: typeof DEFAULT_SETTINGS;
   runs: Run[];
-  prefs?: { gpuMemoryGB: number | null };
+  prefs?: Partial<PrefsSlice['prefs']>;
 }
 
 /** Runs as saved by any version of the app; one that no longer reads is dropped, not the rest. */
@@ -43,7 +43,7 @@ export async function hydrate(): Promise<void> {
         messages: Array.isArray(saved.messages) ? saved.messages.map(readMessage) : [],
         settings: { ...DEFAULT_SETTINGS, ...saved.settings },
         runs: Array.isArray(saved.runs) ? readRuns(saved.runs) : [],
-        ...(saved.prefs ? { prefs: { gpuMemoryGB: saved.prefs.gpuMemoryGB ?? null } } : {}),
+        ...(saved.prefs ? { prefs: { ...DEFAULT_PREFS, ...saved.prefs } } : {}),
       });
     }
   } catch {

@@ -25,7 +25,7 @@ const modelSlice = (): ModelSlice => ({
   engine: { source: 'measured', replayModels: [], synthetic: false },
 });
 
-const chatSlice = (): ChatSlice => ({ messages: [], streaming: null, chatError: null, draft: '' });
+const chatSlice = (): ChatSlice => ({ messages: [], contextStart: null, streaming: null, chatError: null, draft: '' });
 const settingsSlice = (): SettingsSlice => ({ settings: DEFAULT_SETTINGS });
 const runsSlice = (): RunsSlice => ({ runs: [], runsNotice: null });
 const alertSlice = (): AlertSlice => ({ alert: null, hydrated: false });
@@ -37,7 +37,8 @@ const metricsSlice = (): MetricsSlice => ({
   configMismatches: [],
   selfTest: { status: 'idle', bytes: 0 },
 });
-const prefsSlice = (): PrefsSlice => ({ prefs: { gpuMemoryGB: null } });
+export const DEFAULT_PREFS: PrefsSlice['prefs'] = { gpuMemoryGB: null, overflow: 'rolling', charsPerToken: {} };
+const prefsSlice = (): PrefsSlice => ({ prefs: DEFAULT_PREFS });
 
 const compareSlice = (): CompareSlice => ({
   view: 'chat',

@@ -2,6 +2,7 @@ import type { AppError } from '../shared/errors';
 import type { FinishReason, Run, RunSettings, RunUsage } from '../shared/runs';
 import type { BandwidthResult, EngineStatus, GpuReport, LoadProgress, MemoryStats } from '../shared/protocol';
 import type { ConfigMismatch } from '../lib/config-check';
+import type { OverflowPolicy } from '../lib/context-window';
 import type { CompareDraft } from '../lib/compare-url';
 import type { ComparisonFile, ComparisonProgress } from '../shared/comparison';
 import type { RunSource } from '../shared/provenance';
@@ -45,6 +46,8 @@ export interface ModelSlice {
 
 export interface ChatSlice {
   messages: ChatEntry[];
+  /** Where the model's view began at the last send, when older messages were left out. */
+  contextStart: { messageId: string } | null;
   streaming: StreamingReply | null;
   chatError: AppError | null;
   draft: string;
@@ -93,7 +96,13 @@ export interface MetricsSlice {
 
 /** Preferences that are not generation settings. */
 export interface PrefsSlice {
-  prefs: { gpuMemoryGB: number | null };
+  prefs: {
+    gpuMemoryGB: number | null;
+    /** What happens when the conversation outgrows the context window. */
+    overflow: OverflowPolicy;
+    /** Characters per token per model, calibrated by web-llm's prompt_tokens on measured replies. */
+    charsPerToken: Record<string, number>;
+  };
 }
 
 /** Errors that concern the whole app (worker crash, device lost) rather than one action. */

@@ -104,8 +104,8 @@ test('an empty prompt and a too-long prompt get clear messages and lose nothing'
   await page.getByTestId('prompt').fill(long);
   await page.getByTestId('send').click();
   await expect(page.getByTestId('error-context-exceeded')).toBeVisible();
-  // The prompt goes back to the composer; no half-sent message stays in the history.
-  await expect(page.getByTestId('prompt')).toHaveValue(long.trim());
+  // Refused before it is sent: the prompt stays in the composer as typed, and no message joins the history.
+  await expect(page.getByTestId('prompt')).toHaveValue(long);
   await expect(page.getByTestId('message-user')).toHaveCount(0);
 });
 
