@@ -1,5 +1,6 @@
 import { reloadModel, restartWorker } from './app-actions';
 import { loadSelected } from './model-actions';
+import { startReplayFromUrl } from './runs-actions';
 import type { ErrorAction } from '../shared/errors';
 
 /** The one place that turns an error's suggested action into a call. */
@@ -8,4 +9,8 @@ export function runErrorAction(action: ErrorAction): void {
   else if (action === 'reload-model') void reloadModel();
   else if (action === 'restart-worker') void restartWorker();
   else if (action === 'pick-model') document.getElementById('model-select')?.focus();
+  else if (action === 'try-replay') void startReplayFromUrl(DEMO_REPLAY);
 }
+
+/** The recorded demo: a synthetic fixture the replay engine plays without a GPU (and says so). */
+const DEMO_REPLAY = '/replays/synthetic-chat.json';

@@ -5,6 +5,7 @@ const ACTION_LABEL: Record<Exclude<ErrorAction, 'none'>, string> = {
   'reload-model': 'Reload the model',
   'restart-worker': 'Restart the worker',
   'pick-model': 'Choose another model',
+  'try-replay': 'Try the recorded demo',
 };
 
 interface Props {

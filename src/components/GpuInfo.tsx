@@ -1,5 +1,4 @@
 import { useStore } from '../store/store';
-import { ErrorNotice } from './ErrorNotice';
 import { SourceBadge } from './SourceBadge';
 
 const GB = 2 ** 30;
@@ -7,7 +6,16 @@ const GB = 2 ** 30;
 export function GpuInfo() {
   const gpu = useStore((s) => s.gpu);
   if (gpu.status === 'probing') return <section className="panel gpu">Looking for a WebGPU adapter…</section>;
-  if (gpu.error) return <ErrorNotice error={gpu.error} />;
+  if (gpu.error) {
+    return (
+      <section className="panel gpu" aria-label="GPU">
+        <h2>GPU</h2>
+        <p className="notice" data-testid="gpu-missing">
+          {gpu.error.title}.
+        </p>
+      </section>
+    );
+  }
   const r = gpu.report;
   if (!r) return null;
   return (

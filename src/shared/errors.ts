@@ -20,7 +20,7 @@ export type ErrorCode =
   | 'unknown';
 
 /** What the UI offers as the way out. */
-export type ErrorAction = 'retry-load' | 'reload-model' | 'restart-worker' | 'pick-model' | 'none';
+export type ErrorAction = 'retry-load' | 'reload-model' | 'restart-worker' | 'pick-model' | 'try-replay' | 'none';
 
 export interface AppError {
   code: ErrorCode;
@@ -77,15 +77,15 @@ type Template = (host?: string) => Omit<AppError, 'code'>;
 const TEMPLATES: Record<ErrorCode, Template> = {
   'no-webgpu': () => ({
     title: 'This browser has no WebGPU',
-    message: `The model runs on your GPU through WebGPU, which this browser does not offer. ${BROWSERS}`,
-    action: 'none',
+    message: `The model runs on your GPU through WebGPU, which this browser does not offer. ${BROWSERS} Meanwhile the recorded demo, the comparison replays and the big-model view below work without one.`,
+    action: 'try-replay',
   }),
   'no-adapter': () => ({
     title: 'No usable GPU adapter',
     message:
       'WebGPU is present but returned no GPU adapter: the GPU may be blocklisted, disabled, or its driver too old. ' +
-      'Update the graphics driver, check chrome://gpu, or try another browser.',
-    action: 'none',
+      'Update the graphics driver, check chrome://gpu, or try another browser. The recorded demo works without a GPU.',
+    action: 'try-replay',
   }),
   'needs-shader-f16': () => ({
     title: 'This model needs 16-bit shaders',
