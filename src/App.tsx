@@ -39,7 +39,7 @@ export function App() {
 function ChatLayout() {
   return (
     <main className="layout">
-      <aside className="sidebar">
+      <aside className="sidebar" aria-label="Model and settings">
         <section className="panel model" aria-label="Model">
           <h2>Model</h2>
           <ModelPicker />
@@ -49,7 +49,7 @@ function ChatLayout() {
         <SettingsPanel />
       </aside>
       <ChatPanel />
-      <aside className="sidebar right">
+      <aside className="sidebar right" aria-label="Speed, memory and GPU">
         <SpeedPanel />
         <MemoryPanel />
         <GpuInfo />

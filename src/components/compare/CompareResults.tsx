@@ -59,7 +59,7 @@ function Table({ file }: { file: ComparisonFile }) {
   const rows = useMemo(() => comparisonRows(file), [file]);
   const src = file.source;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Comparison results table (scrolls sideways)">
       <table className="compare-table" data-testid="compare-table">
         <caption>
           {file.setup.model}: {file.setup.prompts.length} prompts × {file.setup.repetitions} repetitions, greedy, seed {file.setup.seed}, up to {file.setup.maxTokens} tokens

@@ -19,7 +19,9 @@ export function LastReply() {
       <caption>Last reply</caption>
       <thead>
         <tr>
-          <th />
+          <th>
+            <span className="visually-hidden">figure</span>
+          </th>
           <th>
             app <SourceBadge source={source} />
           </th>

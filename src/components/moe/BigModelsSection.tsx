@@ -89,7 +89,8 @@ export function BigModelsSection() {
         limitX={memoryGB}
         limitLabel={memoryGB ? `${memoryGB} GB` : ''}
       />
-      <table className="big-table" data-testid="moe-table">
+      {/* Focusable: on a phone the table scrolls sideways in its own box. */}
+      <table className="big-table" data-testid="moe-table" tabIndex={0}>
         <thead>
           <tr>
             <th>model</th>
