@@ -17,7 +17,7 @@ import type { RecordedSteps } from './step-recorder';
 
 export interface RunnerDeps {
   now: () => number;
-  /** Starts counting the peak of GPU bytes held anew; returns the peak since. */
+  /** Starts counting the peak of GPU bytes held anew (peakBytes reads it). */
   resetPeak: () => void;
   peakBytes: () => number;
   /** The catalog's figures for a model: the app's download estimate and web-llm's VRAM figure. */

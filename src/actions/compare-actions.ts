@@ -7,6 +7,7 @@
 import { get, set } from 'idb-keyval';
 import { inference } from '../bridge/inference-bridge';
 import { DEFAULT_COMPARE_DRAFT, draftFromUrl, urlOf, type CompareDraft } from '../lib/compare-url';
+import { quantOfModelId } from '../lib/quant';
 import { COMPARISON_FORMAT, type ComparisonFile } from '../shared/comparison';
 import { parseComparisonFile } from '../shared/comparison-file';
 import { makeError } from '../shared/errors';
@@ -115,7 +116,7 @@ export async function startComparisonReplay(data: unknown): Promise<void> {
   }
   replaying = result;
   setState({ engine: engine.value, loadedId: null, loadState: 'idle', view: 'compare' });
-  const quants = result.setup.variants.map((id) => /-(q\w+?)-MLC$/.exec(id)?.[1] ?? id);
+  const quants = result.setup.variants.map((id) => quantOfModelId(id) ?? id);
   patch({ result, error: null, draft: { ...getState().compare.draft, model: result.setup.model, quants } });
   saveComparison();
 }

@@ -6,6 +6,7 @@
  * recorded) and the variant's perplexity on the reference's tokens.
  */
 import type { ComparisonFile, ForcedTrace, ReferenceTrace, VariantResult } from '../shared/comparison';
+import { quantOfModelId } from './quant';
 
 export interface MeanSd {
   mean: number;
@@ -110,7 +111,7 @@ export interface VariantRow {
   comparedReplies: number;
 }
 
-const quantOf = (modelId: string) => /-(q\d+f\d+(?:_\d+)?)-MLC$/.exec(modelId)?.[1] ?? modelId;
+const quantOf = (modelId: string) => quantOfModelId(modelId) ?? modelId;
 
 /** One row per variant, in the setup's order (the reference first). */
 export function comparisonRows(file: ComparisonFile): VariantRow[] {

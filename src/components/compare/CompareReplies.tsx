@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { commonPrefix } from '../../lib/compare-metrics';
+import { quantOfModelId } from '../../lib/quant';
 import type { ComparisonFile } from '../../shared/comparison';
 
 /** Where two texts first differ, in UTF-16 units (the length of the shorter when one extends the other). */
@@ -33,7 +34,7 @@ export function CompareReplies({ file }: { file: ComparisonFile }) {
       <div className="reply-columns">
         {file.variants.map((v, i) => {
           const reply = v.free.find((r) => r.prompt === prompt.id);
-          const quant = /-(q\w+?)-MLC$/.exec(v.modelId)?.[1] ?? v.modelId;
+          const quant = quantOfModelId(v.modelId) ?? v.modelId;
           if (!reply) {
             return (
               <article key={v.modelId} className="reply-column">
