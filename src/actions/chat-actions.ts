@@ -1,9 +1,10 @@
 import { inference } from '../bridge/inference-bridge';
 import { variantOf } from '../catalog-data';
 import { requestMessages } from '../lib/conversation';
+import { touch, type ConversationMeta } from '../lib/conversations';
 import { DEFAULT_CHARS_PER_TOKEN, calibrate, fitConversation, tokensOf } from '../lib/context-window';
 import { makeError } from '../shared/errors';
-import { getState, setState } from '../store/store';
+import { getState, setState, useStore } from '../store/store';
 import type { ChatEntry } from '../store/types';
 import type { GenerateRequest } from '../shared/protocol';
 import type { Run } from '../shared/runs';
@@ -14,6 +15,12 @@ import { ReplyStream, type ReplyView } from './reply-stream';
 import { confirmStopComparison } from './compare-actions';
 
 const newId = () => crypto.randomUUID();
+
+/** The current conversation's new messages, with its entry in the list brought up to date. */
+function withMessages(messages: ChatEntry[]): { messages: ChatEntry[]; conversations: ConversationMeta[] } {
+  const { conversations, currentId } = getState();
+  return { messages, conversations: touch(conversations, currentId, messages, Date.now()) };
+}
 
 export function setDraft(draft: string): void {
   setState({ draft });
@@ -43,7 +50,7 @@ export function settleStreaming(finishReason: ChatEntry['finishReason'], finalTe
     ...(runId ? { runId } : {}),
   };
   // Kept even when empty, so a reply stopped before its first token still shows as "stopped".
-  setState({ streaming: null, messages: [...getState().messages, entry] });
+  setState({ streaming: null, ...withMessages([...getState().messages, entry]) });
 }
 
 /** The request for the draft, with the user's message added to the history; null (and the error
@@ -74,7 +81,7 @@ function takeDraft(): { user: ChatEntry; request: GenerateRequest } | null {
   const sent = fit ? fit.messages : messages;
   const firstSent = fit && fit.dropped > 0 ? ids[messages.length - sent.length + (sent[0]?.role === 'system' ? 1 : 0)] : null;
   setState({
-    messages: history,
+    ...withMessages(history),
     contextStart: firstSent ? { messageId: firstSent } : null,
     draft: '',
     chatError: null,
@@ -136,7 +143,7 @@ export async function send(): Promise<void> {
   if (partial === '') {
     // Nothing came back: take the message out of the history and give it back to the composer.
     inFlight = null;
-    setState({ streaming: null, messages: getState().messages.filter((m) => m.id !== user.id), draft: user.content });
+    setState({ streaming: null, ...withMessages(getState().messages.filter((m) => m.id !== user.id)), draft: user.content });
   } else {
     settleStreaming('error', partial);
   }
@@ -149,9 +156,17 @@ export function stop(): void {
   if (getState().streaming) void inference().stop();
 }
 
-export function clearChat(): void {
-  if (getState().streaming) stop();
-  setState({ messages: [], contextStart: null, chatError: null });
+/** Stops the reply in flight, if any, and resolves once it is in the history (kept, marked stopped). */
+export function settleReply(): Promise<void> {
+  if (!getState().streaming) return Promise.resolve();
+  stop();
+  return new Promise((resolve) => {
+    const unsubscribe = useStore.subscribe((s) => {
+      if (s.streaming) return;
+      unsubscribe();
+      resolve();
+    });
+  });
 }
 
 export function dismissChatError(): void {

@@ -6,6 +6,7 @@ import { inference, streamChannel } from '../bridge/inference-bridge';
 import { CATALOG } from '../catalog-data';
 import { draftProblem, setupOf } from '../lib/compare-plan';
 import { comparisonMarkdown } from '../lib/compare-table';
+import { fileStamp, saveFile } from '../lib/save-file';
 import type { ComparisonFile, ComparisonProgress, ComparisonSetup } from '../shared/comparison';
 import { parseComparisonFile } from '../shared/comparison-file';
 import { makeError } from '../shared/errors';
@@ -82,12 +83,7 @@ export async function replayComparison(): Promise<void> {
 export function exportComparison(): void {
   const result = getState().compare.result;
   if (!result) return;
-  const blob = new Blob([JSON.stringify(result, null, 1)], { type: 'application/json' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `comparison-${result.setup.model}-${result.exportedAt.slice(0, 19).replace(/[:T]/g, '-')}.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  saveFile(`comparison-${result.setup.model}-${fileStamp(result.exportedAt)}.json`, JSON.stringify(result, null, 1), 'application/json');
 }
 
 export async function copyComparisonMarkdown(): Promise<void> {

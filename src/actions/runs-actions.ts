@@ -3,6 +3,7 @@ import { makeError } from '../shared/errors';
 import { isComparisonFile, startComparisonReplay } from './compare-actions';
 import { makeRunFile, parseRunFile, type Run, type RunFile } from '../shared/runs';
 import { writeModelParam } from '../lib/url';
+import { fileStamp, saveFile } from '../lib/save-file';
 import { getState, setState } from '../store/store';
 
 /** The run file being replayed, kept so a restarted worker can resume it. */
@@ -18,12 +19,7 @@ export function addRun(run: Run): void {
 
 export function exportRuns(runs: Run[] = getState().runs): void {
   const file = makeRunFile(runs);
-  const blob = new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `qwen-runs-${file.exportedAt.slice(0, 19).replace(/[:T]/g, '-')}.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  saveFile(`qwen-runs-${fileStamp(file.exportedAt)}.json`, JSON.stringify(file, null, 1), 'application/json');
 }
 
 /** Adds the runs of an exported file to the list (duplicates skipped) and returns the parsed file. */

@@ -1,6 +1,7 @@
 /** The app's one store, assembled from slices; actions live in src/actions. */
 import { create } from 'zustand';
 import { DEFAULT_COMPARE_DRAFT } from '../lib/compare-url';
+import { newConversation } from '../lib/conversations';
 import type { AppState, CompareSlice, ChatSlice, GpuSlice, MetricsSlice, ModelSlice, PrefsSlice, RunsSlice, SettingsSlice, AlertSlice } from './types';
 
 export const DEFAULT_SETTINGS: SettingsSlice['settings'] = {
@@ -25,7 +26,10 @@ const modelSlice = (): ModelSlice => ({
   engine: { source: 'measured', replayModels: [], synthetic: false },
 });
 
-const chatSlice = (): ChatSlice => ({ messages: [], contextStart: null, streaming: null, chatError: null, draft: '' });
+const chatSlice = (): ChatSlice => {
+  const first = newConversation(crypto.randomUUID(), Date.now());
+  return { conversations: [first], currentId: first.id, deletedChat: null, messages: [], contextStart: null, streaming: null, chatError: null, draft: '' };
+};
 const settingsSlice = (): SettingsSlice => ({ settings: DEFAULT_SETTINGS });
 const runsSlice = (): RunsSlice => ({ runs: [], runsNotice: null });
 const alertSlice = (): AlertSlice => ({ alert: null, hydrated: false });

@@ -6,6 +6,7 @@ import type { OverflowPolicy } from '../lib/context-window';
 import type { CompareDraft } from '../lib/compare-url';
 import type { ComparisonFile, ComparisonProgress } from '../shared/comparison';
 import type { RunSource } from '../shared/provenance';
+import type { ConversationMeta } from '../lib/conversations';
 
 export interface ChatEntry {
   id: string;
@@ -45,6 +46,11 @@ export interface ModelSlice {
 }
 
 export interface ChatSlice {
+  /** Every conversation, as the list shows it; the messages of the current one are `messages`. */
+  conversations: ConversationMeta[];
+  currentId: string;
+  /** The conversation deleted last, held until the user undoes it or moves on. */
+  deletedChat: { meta: ConversationMeta; messages: ChatEntry[] } | null;
   messages: ChatEntry[];
   /** Where the model's view began at the last send, when older messages were left out. */
   contextStart: { messageId: string } | null;

@@ -22,13 +22,16 @@ for (const scheme of ['light', 'dark'] as const) {
     test.describe(`${scheme}, ${width}×${height}`, () => {
       test.use({ colorScheme: scheme, viewport: { width, height } });
 
-      test('axe-core finds no violation in a chat with a reply, badges and panels', async ({ page }) => {
+      test('axe-core finds no violation in a chat with a reply, badges, panels and the conversation list open', async ({ page }) => {
         await page.goto('/?replay=/replays/synthetic-chat.json');
         await page.getByTestId('load').click();
         await expect(page.getByTestId('model-ready')).toBeVisible();
         await page.getByTestId('prompt').fill('What is the capital of France?');
         await page.getByTestId('prompt').press('Enter');
         await expect(page.getByTestId('message-assistant')).toHaveCount(1, { timeout: 30_000 });
+        expect(await violations(page)).toEqual([]);
+        await page.getByTestId('chats-toggle').click();
+        await page.getByRole('button', { name: /^Rename/ }).click();
         expect(await violations(page)).toEqual([]);
       });
 

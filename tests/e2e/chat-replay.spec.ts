@@ -84,7 +84,7 @@ test('HTML and script inside model output render as text and run nothing', async
   expect(dialogs).toEqual([]);
 });
 
-test('the conversation survives a reload, and clear empties it', async ({ page }) => {
+test('the conversation survives a reload, and deleting it empties the chat', async ({ page }) => {
   await openReplayAndLoad(page);
   await sendPrompt(page, 'remember me');
   await page.getByTestId('stop').click();
@@ -92,7 +92,8 @@ test('the conversation survives a reload, and clear empties it', async ({ page }
   await page.waitForTimeout(600); // persistence is debounced
   await page.reload();
   await expect(page.getByTestId('message-user')).toHaveText('remember me');
-  await page.getByTestId('clear-chat').click();
+  await page.getByTestId('chats-toggle').click();
+  await page.getByRole('button', { name: 'Delete "remember me"' }).click();
   await expect(page.getByTestId('message-user')).toHaveCount(0);
 });
 
