@@ -5,6 +5,7 @@ import { Header } from './components/Header';
 import { LoadControls } from './components/LoadControls';
 import { ModelDetails } from './components/ModelDetails';
 import { ModelPicker } from './components/ModelPicker';
+import { Panel } from './components/Panel';
 import { RunsPanel } from './components/RunsPanel';
 import { SettingsPanel } from './components/SettingsPanel';
 import { BandwidthPanel } from './components/metrics/BandwidthPanel';
@@ -40,12 +41,11 @@ function ChatLayout() {
   return (
     <main className="layout">
       <aside className="sidebar" aria-label="Model and settings">
-        <section className="panel model" aria-label="Model">
-          <h2>Model</h2>
+        <Panel name="model" label="Model" heading="Model">
           <ModelPicker />
           <ModelDetails />
           <LoadControls />
-        </section>
+        </Panel>
         <SettingsPanel />
       </aside>
       <ChatPanel />

@@ -1,28 +1,40 @@
 import { useStore } from '../store/store';
+import { Panel } from './Panel';
 import { SourceBadge } from './SourceBadge';
 
 const GB = 2 ** 30;
 
 export function GpuInfo() {
   const gpu = useStore((s) => s.gpu);
-  if (gpu.status === 'probing') return <section className="panel gpu">Looking for a WebGPU adapter…</section>;
+  if (gpu.status === 'probing') {
+    return (
+      <Panel name="gpu" label="GPU" heading="GPU">
+        Looking for a WebGPU adapter…
+      </Panel>
+    );
+  }
   if (gpu.error) {
     return (
-      <section className="panel gpu" aria-label="GPU">
-        <h2>GPU</h2>
+      <Panel name="gpu" label="GPU" heading="GPU">
         <p className="notice" data-testid="gpu-missing">
           {gpu.error.title}.
         </p>
-      </section>
+      </Panel>
     );
   }
   const r = gpu.report;
   if (!r) return null;
   return (
-    <section className="panel gpu" data-testid="gpu-info" aria-label="GPU">
-      <h2>
-        GPU <SourceBadge source="measured" />
-      </h2>
+    <Panel
+      name="gpu"
+      label="GPU"
+      heading={
+        <>
+          GPU <SourceBadge source="measured" />
+        </>
+      }
+      testId="gpu-info"
+    >
       <dl>
         <dt>Vendor</dt>
         <dd data-testid="gpu-vendor">{r.vendor || 'unknown'}</dd>
@@ -48,6 +60,6 @@ export function GpuInfo() {
           This is a software (fallback) adapter running on the CPU: speeds will be far below a real GPU's.
         </p>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { clearRuns, exportRuns, importRuns, startReplay } from '../actions/runs-actions';
 import { useStore } from '../store/store';
 import { SourceBadge } from './SourceBadge';
+import { Panel } from './Panel';
 
 const fmt = (n: number | undefined, digits = 1) => (n === undefined ? '–' : n.toFixed(digits));
 
@@ -19,8 +20,7 @@ export function RunsPanel() {
     if (fileRef.current) fileRef.current.value = '';
   };
   return (
-    <section className="panel runs" aria-label="Runs">
-      <h2>Runs ({runs.length})</h2>
+    <Panel name="runs" label="Runs" heading={`Runs (${runs.length})`}>
       {notice && <p className="notice">{notice}</p>}
       <ul className="run-list" data-testid="run-list">
         {recent.map((r) => (
@@ -47,6 +47,6 @@ export function RunsPanel() {
         </button>
         <input ref={fileRef} type="file" accept="application/json,.json" hidden data-testid="import-file" onChange={(e) => void onFile(e.target.files?.[0])} />
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -2,14 +2,14 @@ import { setOverflowPolicy, setSettings } from '../actions/settings-actions';
 import type { OverflowPolicy } from '../lib/context-window';
 import { variantOf } from '../catalog-data';
 import { useStore } from '../store/store';
+import { Panel } from './Panel';
 
 export function SettingsPanel() {
   const settings = useStore((s) => s.settings);
   const overflow = useStore((s) => s.prefs.overflow);
   const thinkingSwitch = useStore((s) => variantOf(s.selectedId)?.model.thinking === 'switch');
   return (
-    <section className="panel settings" aria-label="Generation settings">
-      <h2>Settings</h2>
+    <Panel name="settings" label="Generation settings" heading="Settings">
       <label>
         System prompt
         <textarea rows={2} value={settings.systemPrompt} data-testid="system-prompt" onChange={(e) => setSettings({ systemPrompt: e.target.value })} />
@@ -50,6 +50,6 @@ export function SettingsPanel() {
           <option value="stop">stop at the limit</option>
         </select>
       </label>
-    </section>
+    </Panel>
   );
 }

@@ -41,7 +41,7 @@ const metricsSlice = (): MetricsSlice => ({
   configMismatches: [],
   selfTest: { status: 'idle', bytes: 0 },
 });
-export const DEFAULT_PREFS: PrefsSlice['prefs'] = { gpuMemoryGB: null, overflow: 'rolling', charsPerToken: {} };
+export const DEFAULT_PREFS: PrefsSlice['prefs'] = { gpuMemoryGB: null, overflow: 'rolling', charsPerToken: {}, panels: {} };
 const prefsSlice = (): PrefsSlice => ({ prefs: DEFAULT_PREFS });
 
 const compareSlice = (): CompareSlice => ({

@@ -100,6 +100,8 @@ export interface MetricsSlice {
   selfTest: { status: 'idle' | 'busy' | 'holding'; bytes: number };
 }
 
+export type PanelName = 'model' | 'settings' | 'speed' | 'memory' | 'gpu' | 'bandwidth' | 'runs' | 'big-models';
+
 /** Preferences that are not generation settings. */
 export interface PrefsSlice {
   prefs: {
@@ -108,6 +110,8 @@ export interface PrefsSlice {
     overflow: OverflowPolicy;
     /** Characters per token per model, calibrated by web-llm's prompt_tokens on measured replies. */
     charsPerToken: Record<string, number>;
+    /** Which side panels are open on a phone, where the user opened or closed them. */
+    panels: Partial<Record<PanelName, boolean>>;
   };
 }
 

@@ -31,3 +31,33 @@ for (const [width, height] of [
     });
   });
 }
+
+test.describe('side panels on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('fold behind their headings: model and speed open, the rest a tap away, remembered after a reload', async ({ page }) => {
+    await page.goto(REPLAY);
+    const settings = page.getByRole('button', { name: 'Settings' });
+    await expect(settings).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByLabel('System prompt')).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Model' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByTestId('load')).toBeVisible();
+    await settings.tap();
+    await expect(page.getByLabel('System prompt')).toBeVisible();
+    await page.getByRole('button', { name: 'Speed' }).tap();
+    await expect(page.getByRole('button', { name: 'Speed' })).toHaveAttribute('aria-expanded', 'false');
+    await page.waitForTimeout(600); // persistence is debounced
+    await page.reload();
+    await expect(page.getByLabel('System prompt')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Speed' })).toHaveAttribute('aria-expanded', 'false');
+  });
+});
+
+test('from a tablet up every panel is open and its heading is plain', async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.goto(REPLAY);
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Settings' })).toHaveCount(0);
+  await expect(page.getByLabel('System prompt')).toBeVisible();
+  await expect(page.getByTestId('memory-panel')).toContainText('web-llm says');
+});

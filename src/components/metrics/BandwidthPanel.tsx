@@ -11,6 +11,7 @@ import type { QuantInfo } from '../../lib/quant';
 import { contextTokensOf } from './context-tokens';
 import { LiveText } from './LiveText';
 import { Figure, fmt } from './Figure';
+import { Panel } from '../Panel';
 
 /** Depends on the live context, which it follows as text (LiveText). */
 function Ceiling({ gbps, arch, quant, label }: { gbps: number; arch: Architecture; quant: QuantInfo; label: string }) {
@@ -25,8 +26,7 @@ export function BandwidthPanel() {
   const arch = found ? architectureOf(found.model.name) : null;
   const gbps = probe.result?.gbPerSecond ?? null;
   return (
-    <section className="panel bandwidth" aria-label="Memory bandwidth" data-testid="bandwidth-panel">
-      <h2>Memory bandwidth</h2>
+    <Panel name="bandwidth" label="Memory bandwidth" heading="Memory bandwidth" testId="bandwidth-panel">
       <p className="muted small">Decoding reads every weight once per token, so memory bandwidth caps the speed.</p>
       <button type="button" onClick={() => void runBandwidthProbe()} disabled={probe.status === 'running'} data-testid="run-probe">
         {probe.status === 'running' ? 'Measuring…' : probe.result ? 'Measure again' : 'Measure bandwidth'}
@@ -48,6 +48,6 @@ export function BandwidthPanel() {
           read per token.
         </p>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -11,6 +11,7 @@ import { useStore } from '../../store/store';
 import type { AppState } from '../../store/types';
 import { Figure, fmt } from './Figure';
 import { MemoryBars } from './MemoryBars';
+import { Panel } from '../Panel';
 
 const GiB = 2 ** 30;
 
@@ -37,8 +38,7 @@ export function MemoryPanel() {
   const mismatches = useStore((s) => s.configMismatches);
   const webllmMB = found?.variant.vramMB ?? null;
   return (
-    <section className="panel memory" aria-label="GPU memory" data-testid="memory-panel">
-      <h2>GPU memory</h2>
+    <Panel name="memory" label="GPU memory" heading="GPU memory" testId="memory-panel">
       <div className="figure-grid">
         <Figure label="web-llm says" value={fmt(webllmMB ? webllmMB / 1024 : null, 2)} unit="GB" source="web-llm" testId="mem-webllm" />
         <Figure label="App estimate" value={fmt(full ? full.total / GiB : null, 2)} unit="GB" source="estimate" testId="mem-estimate" />
@@ -91,6 +91,6 @@ export function MemoryPanel() {
       <button type="button" onClick={() => void toggleMemorySelfTest()} disabled={selfTest.status === 'busy'} data-testid="mem-self-test">
         {selfTest.status === 'holding' ? `Free the ${Math.round(selfTest.bytes / MiB)} MB test buffers` : 'Check the counter: allocate 256 MB'}
       </button>
-    </section>
+    </Panel>
   );
 }

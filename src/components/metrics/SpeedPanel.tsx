@@ -5,6 +5,7 @@ import { Sparkline } from './Sparkline';
 import { LastReply } from './LastReply';
 import { LiveText } from './LiveText';
 import { contextTokensOf } from './context-tokens';
+import { Panel } from '../Panel';
 
 // Each figure subscribes to its own value; the values a refresh changes are written as text
 // (LiveText, Sparkline), so a refresh re-renders nothing.
@@ -61,8 +62,7 @@ function Context() {
 export function SpeedPanel() {
   const hasLive = useStore((s) => s.streamingFigures !== null);
   return (
-    <section className="panel speed" aria-label="Speed" data-testid="speed-panel">
-      <h2>Speed</h2>
+    <Panel name="speed" label="Speed" heading="Speed" testId="speed-panel">
       {!hasLive && <p className="muted">Send a message to see the model's speed.</p>}
       {hasLive && (
         <>
@@ -77,6 +77,6 @@ export function SpeedPanel() {
         </>
       )}
       <LastReply />
-    </section>
+    </Panel>
   );
 }

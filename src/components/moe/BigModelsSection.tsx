@@ -9,6 +9,7 @@ import { SourceBadge } from '../SourceBadge';
 import { CostCalculator } from './CostCalculator';
 import { ScatterChart } from './ScatterChart';
 import { useOwnBandwidth } from './useBandwidthSource';
+import { Panel } from '../Panel';
 
 function describeSource(s: BandwidthSource | null): string {
   if (!s) return 'No bandwidth yet: chat with a model (live engine) or measure the bandwidth, or pick a GPU from the list.';
@@ -32,10 +33,16 @@ export function BigModelsSection() {
   const formatLabel = f.id.startsWith('q4') || f.id === 'Q4_K_M' ? '4-bit' : f.id === 'Q8_0' ? '8-bit' : '16-bit';
   const answer = explain(rows, focus, formatLabel, { memoryGB, hardware: hw?.name ?? null });
   return (
-    <section className="panel big-models" aria-label="Big Qwen models on this hardware" data-testid="big-models">
-      <h2>
-        Would a big Qwen run here? <SourceBadge source="projected" />
-      </h2>
+    <Panel
+      name="big-models"
+      label="Big Qwen models on this hardware"
+      heading={
+        <>
+          Would a big Qwen run here? <SourceBadge source="projected" />
+        </>
+      }
+      testId="big-models"
+    >
       <p className="muted">
         Mixture-of-experts models keep every expert in memory but read only the active ones for each token: they need the memory of a big model
         and decode at about the speed of a small one. These are projections from memory bandwidth, not measurements.
@@ -115,6 +122,6 @@ export function BigModelsSection() {
         </tbody>
       </table>
       <CostCalculator hardwarePrice={hw?.launchPriceUSD ?? null} />
-    </section>
+    </Panel>
   );
 }
