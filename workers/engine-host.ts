@@ -116,6 +116,11 @@ export class EngineHost {
     return this.engine.cached(modelIds);
   }
 
+  /** A cached model's own architecture description; null when there is none to read. */
+  async cachedModelConfig(modelId: string): Promise<Record<string, unknown> | null> {
+    return (await this.engine.cachedModelConfig?.(modelId).catch(() => null)) ?? null;
+  }
+
   /** Unloads the model first when it is the one loaded: its files are about to go. */
   async deleteCached(modelId: string): Promise<Result<void>> {
     try {

@@ -58,6 +58,8 @@ export interface InferenceEngine {
   cached(modelIds: string[]): Promise<Record<string, boolean>>;
   /** Deletes a model's files from the browser's cache; the host unloads it first. */
   deleteCached(modelId: string): Promise<void>;
+  /** The model_config of a cached model's mlc-chat-config.json (engines that download nothing: none). */
+  cachedModelConfig?(modelId: string): Promise<Record<string, unknown> | null>;
   /** Replay engines: the load as recorded (live engines have none: the worker measures it). */
   recordedLoad?(modelId: string): RecordedLoad | null;
 }

@@ -166,6 +166,12 @@ const api = {
     return host.deleteCached(modelId);
   },
 
+  /** The model_config of a cached model's mlc-chat-config.json, for the memory estimate. */
+  async cachedModelConfig(modelId: string): Promise<Record<string, unknown> | null> {
+    await engines.ready();
+    return host.cachedModelConfig(modelId);
+  },
+
   subscribe(listener: (e: WorkerEvent) => void): void {
     emit = (e) => void listener(e);
   },

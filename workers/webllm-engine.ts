@@ -51,13 +51,15 @@ function modelBaseUrl(model: string): string {
   return url;
 }
 
-/** The model_config section of mlc-chat-config.json, from the cache web-llm just filled. */
+/** The model_config section of mlc-chat-config.json, from web-llm's cache, with the file's model_type
+ * (which says how to read it) added where model_config has none; null when the file is not cached. */
 async function readModelConfig(model: string): Promise<Record<string, unknown> | null> {
   try {
     const cache = await caches.open('webllm/config');
     const response = await cache.match(new URL('mlc-chat-config.json', modelBaseUrl(model)).href);
-    const config = (await response?.json()) as { model_config?: Record<string, unknown> } | undefined;
-    return config?.model_config ?? null;
+    const config = (await response?.json()) as { model_type?: unknown; model_config?: Record<string, unknown> } | undefined;
+    if (!config?.model_config || typeof config.model_config !== 'object') return null;
+    return { model_type: config.model_type, ...config.model_config };
   } catch {
     return null;
   }
@@ -165,5 +167,10 @@ export class WebLLMEngine implements InferenceEngine {
 
   deleteCached(modelId: string): Promise<void> {
     return deleteModelAllInfoInCache(modelId, this.appConfig);
+  }
+
+  async cachedModelConfig(modelId: string): Promise<Record<string, unknown> | null> {
+    const record = this.appConfig.model_list.find((r) => r.model_id === modelId);
+    return record ? readModelConfig(record.model) : null;
   }
 }

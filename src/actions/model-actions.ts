@@ -16,9 +16,18 @@ export async function refreshCache(): Promise<void> {
   try {
     const cached = await inference().cacheStatus(ALL_MODEL_IDS);
     setState({ cached });
+    await readModelConfigs(Object.keys(cached).filter((id) => cached[id] && !(id in getState().modelConfigs)));
   } catch {
-    // The cache badge is a convenience; a failure here must not block anything.
+    // The cache badge and the configs are conveniences; a failure here must not block anything.
   }
+}
+
+/** Reads the mlc-chat-config.json of cached models: the memory estimate then uses the model's own
+ * description of itself. */
+async function readModelConfigs(modelIds: string[]): Promise<void> {
+  const read = await Promise.all(modelIds.map(async (id) => [id, await inference().cachedModelConfig(id)] as const));
+  const found = read.filter((entry): entry is readonly [string, Record<string, unknown>] => entry[1] !== null);
+  if (found.length > 0) setState({ modelConfigs: { ...getState().modelConfigs, ...Object.fromEntries(found) } });
 }
 
 /** Picks a model; if one is loading or loaded, the new choice is loaded at once (the last choice wins). */
@@ -75,8 +84,16 @@ export async function loadSelected(opts: { skipStorageCheck?: boolean } = {}): P
       setState({ loadState: 'error', loadError: result.error, loadedId: null });
     } else if (result.value.completed) {
       const arch = architectureOf(found.model.name);
-      const configMismatches = arch && result.value.modelConfig ? compareModelConfig(arch, result.value.modelConfig) : [];
-      setState({ loadState: 'ready', loadedId: selectedId, contextWindow: result.value.contextWindow, loadProgress: null, configMismatches });
+      const modelConfig = result.value.modelConfig;
+      const configMismatches = arch && modelConfig ? compareModelConfig(arch, modelConfig) : [];
+      setState({
+        loadState: 'ready',
+        loadedId: selectedId,
+        contextWindow: result.value.contextWindow,
+        loadProgress: null,
+        configMismatches,
+        ...(modelConfig ? { modelConfigs: { ...getState().modelConfigs, [selectedId]: modelConfig } } : {}),
+      });
       // Timed now, while the page is idle: timed at the first send, its dozen animation frames
       // would be painted during the first reply, on top of the reply's own.
       frameInterval();

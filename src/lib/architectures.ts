@@ -18,6 +18,8 @@ export interface Architecture {
   qkNorm: boolean;
   maxContext: number;
   source: string;
+  /** How the values were checked where the source file itself could not be read here. */
+  checked?: string;
   /** Mixture of experts: every layer's MLP is `experts` experts, of which `perToken` run for each token. */
   moe?: { experts: number; perToken: number; intermediate: number; sharedIntermediate?: number };
   /** Hybrid models (Qwen3-Next, Qwen3.5/3.6): 1 layer in `fullAttentionInterval` has attention and a KV
@@ -36,6 +38,38 @@ const QWEN2_05B = { hidden: 896, layers: 24, heads: 14, kvHeads: 2, headDim: 64,
 const QWEN2_15B = { hidden: 1536, layers: 28, heads: 12, kvHeads: 2, headDim: 128, intermediate: 8960, vocab: 151936, tiedEmbeddings: true, ...qwen2 };
 const QWEN25_3B = { hidden: 2048, layers: 36, heads: 16, kvHeads: 2, headDim: 128, intermediate: 11008, vocab: 151936, tiedEmbeddings: true, ...qwen2 };
 const QWEN2_7B = { hidden: 3584, layers: 28, heads: 28, kvHeads: 4, headDim: 128, intermediate: 18944, vocab: 152064, tiedEmbeddings: false, ...qwen2 };
+
+/**
+ * Qwen3.5's small models: Gated DeltaNet in three layers of four, gated full attention (256-wide
+ * heads, q_proj twice as wide for the output gate) in the fourth; 16 key heads of 128 in the linear
+ * layers; one vocabulary of 248,320. The multimodal checkpoints' vision tower and multi-token-
+ * prediction layer are not part of the MLC text builds, so they are not counted.
+ */
+const qwen35 = (o: Pick<Architecture, 'hidden' | 'layers' | 'heads' | 'kvHeads' | 'intermediate' | 'tiedEmbeddings'> & { valueHeads: number }) => ({
+  hidden: o.hidden,
+  layers: o.layers,
+  heads: o.heads,
+  kvHeads: o.kvHeads,
+  headDim: 256,
+  intermediate: o.intermediate,
+  vocab: 248320,
+  tiedEmbeddings: o.tiedEmbeddings,
+  ...qwen3,
+  attnOutputGate: true,
+  hybrid: { fullAttentionInterval: 4, keyHeads: 16, valueHeads: o.valueHeads, keyDim: 128, valueDim: 128, convKernel: 4 },
+  maxContext: 262144,
+});
+
+/** Where the Qwen3.5 values were read: Hugging Face is out of reach from the machine this table was
+ * written on, so each entry names the public copies of its config.json (text_config) it was taken from,
+ * and what was inferred rather than read. The app also reads the model's own mlc-chat-config.json once
+ * it is cached, and says so when it differs from this table. */
+const Q35_CHECKED = {
+  '0.8B': 'text_config transcribed in public code (hidden 1024, 24 layers, 8/2 heads, 3584, linear 16/16 heads, tied), and THUDM/slime scripts/models/qwen3.5-0.8B.sh',
+  '2B': 'text_config fields checked by a public preflight script for Qwen3.5-2B (hidden 2048, 24 layers, 8/2 heads, 6144, linear 16/16 heads); tied embeddings inferred: untied would put the estimate 11 % above web-llm\'s figure',
+  '4B': 'text_config transcribed in public code (hidden 2560, 32 layers, 16/4 heads, 9216, linear 16/32 heads, tied), and slime\'s Qwen3.5-4B model args',
+  '9B': 'Qwen3.5-9B defaults of a public Qwen3.5 implementation (hidden 4096, 32 layers, 16/4 heads, 12288, linear 16/32 heads, untied) and a public model-card summary (32 layers, hidden 4096)',
+};
 
 /** Keyed by the catalog's model name (the model id without its quantization). */
 export const ARCHITECTURES: Record<string, Architecture> = {
@@ -61,18 +95,11 @@ export const ARCHITECTURES: Record<string, Architecture> = {
   'Qwen2-Math-7B-Instruct': { ...QWEN2_7B, maxContext: 4096, source: card('Qwen/Qwen2-Math-7B-Instruct') },
 
   'DeepSeek-R1-Distill-Qwen-7B': { ...QWEN2_7B, maxContext: 131072, source: card('deepseek-ai/DeepSeek-R1-Distill-Qwen-7B') },
-};
 
-/**
- * Models in web-llm's catalog whose architecture is not in the table, and why.
- * Qwen3.5 mixes Gated DeltaNet (linear attention) and full-attention layers; its
- * small models' configs could not be checked here, so no estimate is made for them.
- */
-export const UNSOURCED: Record<string, string> = {
-  'Qwen3.5-0.8B': 'hybrid linear/full attention; config.json not verified',
-  'Qwen3.5-2B': 'hybrid linear/full attention; config.json not verified',
-  'Qwen3.5-4B': 'hybrid linear/full attention; config.json not verified',
-  'Qwen3.5-9B': 'hybrid linear/full attention; config.json not verified',
+  'Qwen3.5-0.8B': { ...qwen35({ hidden: 1024, layers: 24, heads: 8, kvHeads: 2, intermediate: 3584, tiedEmbeddings: true, valueHeads: 16 }), source: card('Qwen/Qwen3.5-0.8B'), checked: Q35_CHECKED['0.8B'] },
+  'Qwen3.5-2B': { ...qwen35({ hidden: 2048, layers: 24, heads: 8, kvHeads: 2, intermediate: 6144, tiedEmbeddings: true, valueHeads: 16 }), source: card('Qwen/Qwen3.5-2B'), checked: Q35_CHECKED['2B'] },
+  'Qwen3.5-4B': { ...qwen35({ hidden: 2560, layers: 32, heads: 16, kvHeads: 4, intermediate: 9216, tiedEmbeddings: true, valueHeads: 32 }), source: card('Qwen/Qwen3.5-4B'), checked: Q35_CHECKED['4B'] },
+  'Qwen3.5-9B': { ...qwen35({ hidden: 4096, layers: 32, heads: 16, kvHeads: 4, intermediate: 12288, tiedEmbeddings: false, valueHeads: 32 }), source: card('Qwen/Qwen3.5-9B'), checked: Q35_CHECKED['9B'] },
 };
 
 export function architectureOf(modelName: string): Architecture | null {

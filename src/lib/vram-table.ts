@@ -1,5 +1,5 @@
 /** Rows of `npm run vram-table`: the app's estimate beside web-llm's figure for every Qwen record. */
-import { architectureOf, UNSOURCED } from './architectures';
+import { architectureOf } from './architectures';
 import { buildCatalog, type PrebuiltQwenRecord } from './catalog';
 import { MiB, estimateMemory } from './vram';
 
@@ -25,7 +25,7 @@ export function vramRows(records: readonly PrebuiltQwenRecord[], prefillChunk = 
       for (const v of model.variants) {
         const base = { model_id: v.modelId, webllm_mb: v.vramMB };
         if (!arch || v.contextWindow === null) {
-          const note = UNSOURCED[model.name] ?? 'no architecture data';
+          const note = arch ? 'no context window in the record' : 'no architecture data';
           rows.push({ ...base, estimated_mb: null, weights_mb: null, kv_mb: null, temp_mb: null, error: null, note });
           continue;
         }

@@ -22,6 +22,7 @@ const modelSlice = (): ModelSlice => ({
   loadError: null,
   contextWindow: null,
   cached: {},
+  modelConfigs: {},
   storageWarning: null,
   engine: { source: 'measured', replayModels: [], synthetic: false },
 });

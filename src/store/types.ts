@@ -41,6 +41,8 @@ export interface ModelSlice {
   loadError: AppError | null;
   contextWindow: number | null;
   cached: Record<string, boolean>;
+  /** model_config of each cached model's mlc-chat-config.json that the worker has read. */
+  modelConfigs: Record<string, Record<string, unknown>>;
   storageWarning: { modelId: string; needMB: number; freeMB: number } | null;
   engine: EngineStatus;
 }

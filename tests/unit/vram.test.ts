@@ -1,11 +1,11 @@
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
 import { describe, expect, it } from 'vitest';
-import { ARCHITECTURES, UNSOURCED, architectureOf } from '../../src/lib/architectures';
+import { ARCHITECTURES, architectureOf } from '../../src/lib/architectures';
 import { buildCatalog, qwenRecords } from '../../src/lib/catalog';
 import { compareModelConfig } from '../../src/lib/config-check';
 import { decodeCeiling, bytesPerToken } from '../../src/lib/projection';
 import { parseQuant } from '../../src/lib/quant';
-import { estimateMemory, kvBytesPerToken, parameterCount } from '../../src/lib/vram';
+import { estimateMemory, kvBytesPerToken, mlcKvBytesPerToken, parameterCount } from '../../src/lib/vram';
 import { errorStats, vramRows } from '../../src/lib/vram-table';
 
 const records = qwenRecords(prebuiltAppConfig.model_list);
@@ -13,9 +13,9 @@ const q4f16 = parseQuant('q4f16_1')!;
 const q4f32 = parseQuant('q4f32_1')!;
 
 describe('architecture data', () => {
-  it('covers every model in the catalog, or says why not', () => {
+  it('covers every model in the catalog', () => {
     for (const family of buildCatalog(records)) {
-      for (const m of family.models) expect(ARCHITECTURES[m.name] ?? UNSOURCED[m.name], m.name).toBeDefined();
+      for (const m of family.models) expect(ARCHITECTURES[m.name], m.name).toBeDefined();
     }
   });
 
@@ -50,6 +50,22 @@ describe('memory estimate', () => {
     expect(e.total).toBe(e.weights + e.kv + e.temp);
   });
 
+  it('hybrid models (Qwen3.5): the model needs a KV cache in its full-attention layers only, an MLC build reserves one in every layer', () => {
+    const a = architectureOf('Qwen3.5-0.8B')!;
+    expect(kvBytesPerToken(a, q4f16)).toBe(6 * 2 * 256 * 2 * 2);
+    expect(mlcKvBytesPerToken(a, q4f16)).toBe(24 * 2 * 256 * 2 * 2);
+    expect(estimateMemory(a, q4f16, 4096).kv).toBe(4096 * mlcKvBytesPerToken(a, q4f16));
+    // Dense models have no linear layers: the two counts agree.
+    const dense = architectureOf('Qwen3-0.6B')!;
+    expect(mlcKvBytesPerToken(dense, q4f16)).toBe(kvBytesPerToken(dense, q4f16));
+  });
+
+  it("the nine Qwen3.5 records come within 3 % of web-llm's figures, each", () => {
+    const rows = vramRows(records, 1024).filter((r) => r.model_id.startsWith('Qwen3.5-'));
+    expect(rows).toHaveLength(9);
+    for (const r of rows) expect(Math.abs(r.error!), r.model_id).toBeLessThan(0.03);
+  });
+
   it('counts q4f16_1 group scales: 4.5 bits per weight, 5 for q4f32_1', () => {
     const a = architectureOf('Qwen3-8B')!;
     const f16 = estimateMemory(a, q4f16, 0).weights;
@@ -61,7 +77,8 @@ describe('memory estimate', () => {
   it("meets its target against web-llm's vram_required_MB: median ≤ 5 %, worst ≤ 10 %", () => {
     const rows = vramRows(records, 1024);
     const stats = errorStats(rows);
-    expect(stats.count).toBeGreaterThanOrEqual(40);
+    expect(stats.count).toBe(rows.length);
+    expect(rows.length).toBe(54);
     expect(stats.median).toBeLessThanOrEqual(0.05);
     expect(stats.worst).toBeLessThanOrEqual(0.1);
   });

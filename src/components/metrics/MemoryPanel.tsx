@@ -2,7 +2,8 @@ import { useCallback } from 'react';
 import { toggleMemorySelfTest, setGpuMemoryGB } from '../../actions/gpu-memory-actions';
 import { variantOf } from '../../catalog-data';
 import { architectureOf } from '../../lib/architectures';
-import { MiB, estimateMemory, kvBytesPerToken } from '../../lib/vram';
+import { architectureFromModelConfig } from '../../lib/model-config';
+import { MiB, estimateMemory, mlcKvBytesPerToken } from '../../lib/vram';
 import type { Architecture } from '../../lib/architectures';
 import type { QuantInfo } from '../../lib/quant';
 import { contextTokensOf } from './context-tokens';
@@ -15,10 +16,16 @@ import { Panel } from '../Panel';
 
 const GiB = 2 ** 30;
 
+const OWN_CONFIG = 'mlc-chat-config.json';
+
+/** The estimate for the model in view, from the model's own cached mlc-chat-config.json when the
+ * worker has read it, else from the app's table of config.json files. */
 function useEstimate() {
   const modelId = useStore((s) => s.loadedId ?? s.selectedId);
+  const modelConfig = useStore((s) => (modelId ? s.modelConfigs[modelId] : undefined));
   const found = variantOf(modelId);
-  const arch = found ? architectureOf(found.model.name) : null;
+  const own = modelConfig ? architectureFromModelConfig(modelConfig, OWN_CONFIG) : null;
+  const arch = own ?? (found ? architectureOf(found.model.name) : null);
   if (!found || !arch) return { found, arch, full: null };
   const windowTokens = found.variant.contextWindow ?? arch.maxContext;
   return { found, arch, full: estimateMemory(arch, found.variant.quant, windowTokens) };
@@ -26,7 +33,7 @@ function useEstimate() {
 
 /** The only live value in the panel: its text follows the store (LiveText), so nothing re-renders with it. */
 function KvNow({ arch, quant }: { arch: Architecture; quant: QuantInfo }) {
-  const read = useCallback((s: AppState) => `${fmt((kvBytesPerToken(arch, quant) * contextTokensOf(s)) / MiB, 0)} MB`, [arch, quant]);
+  const read = useCallback((s: AppState) => `${fmt((mlcKvBytesPerToken(arch, quant) * contextTokensOf(s)) / MiB, 0)} MB`, [arch, quant]);
   return <LiveText className="live-cell" read={read} />;
 }
 
@@ -66,9 +73,22 @@ export function MemoryPanel() {
         <p className="muted">{found ? `No architecture data for ${found.model.name}: no estimate.` : 'Pick a model.'}</p>
       )}
       {arch && (
-        <p className="muted small">
-          Architecture from <a href={arch.source} target="_blank" rel="noopener noreferrer">config.json</a>. Peak held (measured): {fmt(measured.peakBytes / GiB, 2)} GB; {measured.buffers} buffers live now.
+        <p className="muted small" data-testid="arch-source">
+          {arch.source === OWN_CONFIG ? (
+            <>Architecture from the model's own mlc-chat-config.json, cached on this device.</>
+          ) : (
+            <>
+              Architecture from the model card's <a href={arch.source} target="_blank" rel="noopener noreferrer">config.json</a>.
+            </>
+          )}{' '}
+          Peak held (measured): {fmt(measured.peakBytes / GiB, 2)} GB; {measured.buffers} buffers live now.
         </p>
+      )}
+      {arch?.checked && (
+        <details className="muted small">
+          <summary>How these values were checked</summary>
+          {arch.checked}. The model's own mlc-chat-config.json replaces them once the model is cached here.
+        </details>
       )}
       {mismatches.length > 0 && (
         <p className="warning" data-testid="config-mismatch">
