@@ -49,7 +49,7 @@ export function Panel({ name, label, heading, testId, children }: PanelProps) {
   const open = useStore((s) => s.prefs.panels[name] ?? OPEN_ON_PHONES[name]);
   const bodyId = `panel-${name}`;
   return (
-    <section className={`panel ${name}`} aria-label={label} data-testid={testId}>
+    <section className={`panel ${name}${narrow && !open ? ' folded' : ''}`} aria-label={label} data-testid={testId}>
       {narrow ? (
         <h2>
           <button type="button" className="panel-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => togglePanel(name, !open)}>
