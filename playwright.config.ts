@@ -16,6 +16,9 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
     permissions: ['clipboard-read', 'clipboard-write'],
+    // The app's service worker would serve later loads from its cache, out of reach of page.route;
+    // the offline tests allow it.
+    serviceWorkers: 'block',
     trace: 'off',
   },
   webServer: {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { qwenRecords } from './src/lib/catalog';
 
 const CATALOG_ID = 'virtual:qwen-records';
@@ -27,11 +28,40 @@ function qwenRecordsPlugin(): Plugin {
   };
 }
 
+/**
+ * The app offline: a manifest (installable) and a Workbox service worker that precaches the app shell,
+ * the worker's chunks (web-llm's 6 MB engine included, so the engine starts offline) and the replay
+ * files. Model files are not precached: web-llm keeps them in its own cache. A new version waits
+ * until the user reloads ("prompt"), so it is never swapped in under a running generation.
+ */
+function pwa() {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    pwaAssets: { image: 'public/favicon.svg', preset: 'minimal-2023', overrideManifestIcons: true },
+    manifest: {
+      name: 'Qwen on your GPU',
+      short_name: 'Qwen GPU',
+      description: 'Run a quantized Qwen model on your own GPU in the browser, and see how fast it runs.',
+      theme_color: '#5b3df5',
+      background_color: '#f6f7f9',
+      display: 'standalone',
+      start_url: '/',
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
+      maximumFileSizeToCacheInBytes: 12 * 2 ** 20,
+      navigateFallback: '/index.html',
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 const webllmVersion = (JSON.parse(readFileSync(new URL('./node_modules/@mlc-ai/web-llm/package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export default defineConfig({
   define: { __WEBLLM_VERSION__: JSON.stringify(webllmVersion) },
-  plugins: [react(), qwenRecordsPlugin()],
+  plugins: [react(), qwenRecordsPlugin(), pwa()],
   worker: { format: 'es', plugins: () => [qwenRecordsPlugin()] },
   build: { target: 'es2022', sourcemap: false },
   server: { port: 5173 },

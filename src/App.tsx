@@ -8,6 +8,8 @@ import { ModelPicker } from './components/ModelPicker';
 import { Panel } from './components/Panel';
 import { RunsPanel } from './components/RunsPanel';
 import { SettingsPanel } from './components/SettingsPanel';
+import { StoragePanel } from './components/StoragePanel';
+import { AppStatus } from './components/AppStatus';
 import { BandwidthPanel } from './components/metrics/BandwidthPanel';
 import { MemoryPanel } from './components/metrics/MemoryPanel';
 import { SpeedPanel } from './components/metrics/SpeedPanel';
@@ -23,6 +25,7 @@ export function App() {
   return (
     <div className="app">
       <Header />
+      <AppStatus />
       <AlertBanner />
       {view === 'compare' ? (
         <Suspense fallback={<main className="compare-layout" aria-busy="true" />}>
@@ -47,6 +50,7 @@ function ChatLayout() {
           <LoadControls />
         </Panel>
         <SettingsPanel />
+        <StoragePanel />
       </aside>
       <ChatPanel />
       <aside className="sidebar right" aria-label="Speed, memory and GPU">

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initApp } from './actions/app-actions';
+import { registerServiceWorker } from './actions/device-actions';
 import { flushPersistence } from './store/persistence';
 import { warmUpReplyWriter } from './components/reply/reply-writer';
 import './styles.css';
@@ -12,6 +13,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
   </StrictMode>,
 );
 void initApp();
+registerServiceWorker();
 window.addEventListener('pagehide', flushPersistence);
 // Once the page is idle: the first streamed reply should not stutter while the renderer compiles.
 if ('requestIdleCallback' in window) requestIdleCallback(warmUpReplyWriter, { timeout: 3000 });

@@ -1,3 +1,5 @@
+/// <reference types="vite-plugin-pwa/client" />
+
 declare module 'virtual:qwen-records' {
   import type { PrebuiltQwenRecord } from './lib/catalog';
   const records: PrebuiltQwenRecord[];

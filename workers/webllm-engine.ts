@@ -12,6 +12,7 @@ import { EngineError, type EngineChunk, type EngineLoadInfo, type InferenceEngin
 import { StepRecorder, type StepPlan } from './step-recorder';
 import type { ChatMessage, LoadProgress } from '../src/shared/protocol';
 import type { AdapterSummary, FinishReason, RunSettings, RunUsage } from '../src/shared/runs';
+import { modelFileUrl } from '../src/lib/mirror';
 
 function toUsage(u: CompletionUsage): RunUsage {
   const e = u.extra;
@@ -44,19 +45,12 @@ function toMessages(messages: ChatMessage[]): ChatCompletionMessageParam[] {
   });
 }
 
-/** web-llm's own rule for where a model's files live (…/resolve/main/ on Hugging Face). */
-function modelBaseUrl(model: string): string {
-  let url = model.endsWith('/') ? model : `${model}/`;
-  if (!/.+\/resolve\/.+\//.test(url)) url += 'resolve/main/';
-  return url;
-}
-
 /** The model_config section of mlc-chat-config.json, from web-llm's cache, with the file's model_type
  * (which says how to read it) added where model_config has none; null when the file is not cached. */
 async function readModelConfig(model: string): Promise<Record<string, unknown> | null> {
   try {
     const cache = await caches.open('webllm/config');
-    const response = await cache.match(new URL('mlc-chat-config.json', modelBaseUrl(model)).href);
+    const response = await cache.match(modelFileUrl(model, 'mlc-chat-config.json'));
     const config = (await response?.json()) as { model_type?: unknown; model_config?: Record<string, unknown> } | undefined;
     if (!config?.model_config || typeof config.model_config !== 'object') return null;
     return { model_type: config.model_type, ...config.model_config };

@@ -10,6 +10,7 @@ import { settleStreaming } from './chat-actions';
 import { hydrateComparison } from './compare-actions';
 import { probeGpu } from './adapter-actions';
 import { loadSelected, refreshCache } from './model-actions';
+import { refreshStorage, watchNetwork } from './device-actions';
 import { replayFile, startReplay, startReplayFromUrl } from './runs-actions';
 
 function onCrash(detail: string): void {
@@ -33,6 +34,8 @@ function onWorkerEvent(e: WorkerEvent): void {
 
 export async function initApp(): Promise<void> {
   setBridgeListeners({ onCrash, onEvent: onWorkerEvent });
+  watchNetwork();
+  void refreshStorage();
   startPersistence();
   const hydrated = Promise.all([hydrate(), hydrateComparison()]);
   const hasF16 = await probeGpu();

@@ -9,6 +9,7 @@ import { writeModelParam } from '../lib/url';
 import { getState, setState } from '../store/store';
 import type { LoadProgress } from '../shared/protocol';
 import { confirmStopComparison } from './compare-actions';
+import { refreshStorage, requestPersistentStorage } from './device-actions';
 
 const MB = 2 ** 20;
 
@@ -66,6 +67,10 @@ export async function loadSelected(opts: { skipStorageCheck?: boolean } = {}): P
     setState({ loadState: 'error', loadError: makeError('needs-shader-f16') });
     return;
   }
+  if (!replay && !cached[selectedId] && !navigator.onLine) {
+    setState({ loadState: 'error', loadError: makeError('offline-not-cached') });
+    return;
+  }
   if (!replay && !cached[selectedId] && !opts.skipStorageCheck && found.variant.downloadMB !== null) {
     const free = await freeStorageMB();
     if (free !== null && free < found.variant.downloadMB) {
@@ -74,6 +79,8 @@ export async function loadSelected(opts: { skipStorageCheck?: boolean } = {}): P
     }
   }
   setState({ loadState: 'loading', loadProgress: { progress: 0, timeElapsed: 0, text: 'Starting…' }, loadError: null, storageWarning: null });
+  // A download is about to fill the cache: ask the browser to keep it (the storage panel shows the answer).
+  if (!replay && !cached[selectedId]) void requestPersistentStorage();
   const onProgress = Comlink.proxy((p: LoadProgress) => {
     if (getState().selectedId === selectedId) setState({ loadProgress: p });
   });
@@ -98,6 +105,7 @@ export async function loadSelected(opts: { skipStorageCheck?: boolean } = {}): P
       // would be painted during the first reply, on top of the reply's own.
       frameInterval();
       void refreshCache();
+      void refreshStorage();
     } else if (getState().loadState === 'loading') {
       setState({ loadState: 'idle', loadProgress: null });
     }
@@ -120,7 +128,7 @@ export async function deleteFromCache(modelId: string): Promise<void> {
     return;
   }
   if (getState().loadedId === modelId) setState({ loadedId: null, loadState: 'idle' });
-  await refreshCache();
+  await Promise.all([refreshCache(), refreshStorage()]);
 }
 
 export function dismissStorageWarning(): void {

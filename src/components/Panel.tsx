@@ -11,6 +11,7 @@ const NARROW = '(max-width: 720px)';
 const OPEN_ON_PHONES: Record<PanelName, boolean> = {
   model: true,
   settings: false,
+  storage: false,
   speed: true,
   memory: false,
   gpu: false,

@@ -14,6 +14,7 @@ const count = (v: unknown): number | null => (typeof v === 'number' && Number.is
 /** Qwen families whose attention the estimate knows: their bias and norm follow from the type. */
 const FAMILIES: Record<string, Pick<Architecture, 'qkvBias' | 'qkNorm'>> = {
   qwen2: { qkvBias: true, qkNorm: false },
+  qwen2_moe: { qkvBias: true, qkNorm: false },
   qwen3: { qkvBias: false, qkNorm: true },
   qwen3_moe: { qkvBias: false, qkNorm: true },
   qwen3_5: { qkvBias: false, qkNorm: true },

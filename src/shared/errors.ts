@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'no-adapter'
   | 'needs-shader-f16'
   | 'host-unreachable'
+  | 'offline-not-cached'
   | 'download-failed'
   | 'quota-exceeded'
   | 'device-lost'
@@ -99,6 +100,13 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     message:
       `The model files could not be downloaded from ${host ?? 'their host'}: you may be offline, or a firewall, ` +
       'proxy or content blocker stops the request. Check your connection and retry. Your conversation is kept.',
+    action: 'retry-load',
+  }),
+  'offline-not-cached': () => ({
+    title: 'You are offline, and this model is not downloaded',
+    message:
+      'Loading it needs the network. Connect and retry, or pick a model marked "cached": those load offline. ' +
+      'The recorded demo and the big-model view work offline too. Your conversation is kept.',
     action: 'retry-load',
   }),
   'download-failed': (host) => ({

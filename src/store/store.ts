@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import { DEFAULT_COMPARE_DRAFT } from '../lib/compare-url';
 import { newConversation } from '../lib/conversations';
-import type { AppState, CompareSlice, ChatSlice, GpuSlice, MetricsSlice, ModelSlice, PrefsSlice, RunsSlice, SettingsSlice, AlertSlice } from './types';
+import type { AppState, CompareSlice, DeviceSlice, ChatSlice, GpuSlice, MetricsSlice, ModelSlice, PrefsSlice, RunsSlice, SettingsSlice, AlertSlice } from './types';
 
 export const DEFAULT_SETTINGS: SettingsSlice['settings'] = {
   systemPrompt: 'You are a helpful assistant.',
@@ -45,6 +45,11 @@ const metricsSlice = (): MetricsSlice => ({
 export const DEFAULT_PREFS: PrefsSlice['prefs'] = { gpuMemoryGB: null, overflow: 'rolling', charsPerToken: {}, panels: {} };
 const prefsSlice = (): PrefsSlice => ({ prefs: DEFAULT_PREFS });
 
+const deviceSlice = (): DeviceSlice => ({
+  shell: { online: typeof navigator === 'undefined' ? true : navigator.onLine, cachedForOffline: false, updateReady: false },
+  storage: { usedMB: null, quotaMB: null, persisted: null },
+});
+
 const compareSlice = (): CompareSlice => ({
   view: 'chat',
   compare: { draft: DEFAULT_COMPARE_DRAFT, status: 'idle', progress: null, result: null, error: null, notice: null, freeMB: null },
@@ -60,6 +65,7 @@ export const useStore = create<AppState>()(() => ({
   ...metricsSlice(),
   ...prefsSlice(),
   ...compareSlice(),
+  ...deviceSlice(),
 }));
 
 export const getState = useStore.getState;

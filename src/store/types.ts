@@ -102,7 +102,7 @@ export interface MetricsSlice {
   selfTest: { status: 'idle' | 'busy' | 'holding'; bytes: number };
 }
 
-export type PanelName = 'model' | 'settings' | 'speed' | 'memory' | 'gpu' | 'bandwidth' | 'runs' | 'big-models';
+export type PanelName = 'model' | 'settings' | 'storage' | 'speed' | 'memory' | 'gpu' | 'bandwidth' | 'runs' | 'big-models';
 
 /** Preferences that are not generation settings. */
 export interface PrefsSlice {
@@ -114,6 +114,23 @@ export interface PrefsSlice {
     charsPerToken: Record<string, number>;
     /** Which side panels are open on a phone, where the user opened or closed them. */
     panels: Partial<Record<PanelName, boolean>>;
+  };
+}
+
+/** The page as an offline-capable app, and the browser storage that holds the models. */
+export interface DeviceSlice {
+  shell: {
+    online: boolean;
+    /** A service worker has the app cached: it starts without the network. */
+    cachedForOffline: boolean;
+    /** A new version is cached and waits for a reload. */
+    updateReady: boolean;
+  };
+  storage: {
+    usedMB: number | null;
+    quotaMB: number | null;
+    /** navigator.storage.persisted(): the browser keeps this site's data under storage pressure. */
+    persisted: boolean | null;
   };
 }
 
@@ -137,4 +154,4 @@ export interface CompareSlice {
   };
 }
 
-export type AppState = CompareSlice & GpuSlice & ModelSlice & ChatSlice & SettingsSlice & RunsSlice & AlertSlice & MetricsSlice & PrefsSlice;
+export type AppState = DeviceSlice & CompareSlice & GpuSlice & ModelSlice & ChatSlice & SettingsSlice & RunsSlice & AlertSlice & MetricsSlice & PrefsSlice;

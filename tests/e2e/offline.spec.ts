@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { REPLAY, sendPrompt, waitForReplyDone } from './helpers';
+
+test.use({ serviceWorkers: 'allow' });
+
+test('offline: after one online visit the app starts offline, says so, replays a chat, and an uncached model says it needs the network', async ({ page, context }) => {
+  await page.goto(REPLAY);
+  await expect(page.getByTestId('replay-banner')).toBeVisible();
+  // The service worker registers once the page is idle and precaches the app, its worker and web-llm's chunk.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect(page.getByTestId('offline-ready')).toContainText('Works offline: the app is saved on this device');
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('offline-status')).toContainText('Offline. The app works from this device');
+  await expect(page.getByTestId('replay-banner')).toBeVisible();
+  await page.getByTestId('load').click();
+  await expect(page.getByTestId('model-ready')).toBeVisible();
+  await sendPrompt(page, 'Does this work on a plane?');
+  await waitForReplyDone(page);
+  await expect(page.getByTestId('message-assistant')).toHaveCount(1);
+
+  // The live engine, offline, with nothing downloaded: said plainly, not "cannot reach huggingface.co".
+  await page.goto('/?model=Qwen3-0.6B-q4f32_1-MLC');
+  await expect(page.getByTestId('offline-status')).toBeVisible();
+  await page.getByTestId('load').click();
+  await expect(page.getByTestId('error-offline-not-cached')).toContainText('You are offline, and this model is not downloaded');
+  await expect(page.getByTestId('error-host-unreachable')).toHaveCount(0);
+});
