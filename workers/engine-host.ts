@@ -4,7 +4,7 @@
  * says), and turns failures into typed errors. Knows nothing of web-llm or
  * replay beyond InferenceEngine.
  */
-import { classifyError, makeError, type AppError } from '../src/shared/errors';
+import { classifyError, hostOf, makeError, type AppError } from '../src/shared/errors';
 import type { LoadEvent, Run, RunChunk, RunUsage } from '../src/shared/runs';
 import { EngineError, RecordedFailure, type InferenceEngine, type LoadOptions, type RecordedLoad, type TraceResult } from './engine';
 import type { StepPlan } from './step-recorder';
@@ -16,6 +16,7 @@ export interface HostDeps {
   now: () => number;
   /** URL of the last request started after `since` (worker clock). */
   lastUrl: (since: number) => string | undefined;
+  answeredSince: (host: string, since: number) => boolean;
   hostsOf: (modelId: string) => string[];
   /** Frees GPU devices created by a load that did not finish (web-llm leaks them on abort). */
   releaseOrphans: (since: number) => void;
@@ -208,11 +209,13 @@ export class EngineHost {
     if (err instanceof RecordedFailure) return err.appError;
     if (err instanceof EngineError) return makeError(err.code, { detail: err.message });
     const lastUrl = this.deps.lastUrl(since);
+    const host = hostOf(lastUrl);
     return classifyError(err, {
       phase,
       progress,
       hosts: this.deps.hostsOf(modelId),
       ...(lastUrl ? { lastUrl } : {}),
+      ...(host ? { hostAnswered: this.deps.answeredSince(host, since) } : {}),
     });
   }
 }

@@ -15,12 +15,13 @@ import { packResult } from '../src/shared/run-transfer';
 import { EngineHost } from './engine-host';
 import { EngineSelection, NoEngine } from './engine-selection';
 import { adapterSummary, installDeviceTracking, probeGpu, releaseDevicesSince } from './gpu';
-import { installNetTracking, lastUrlSince } from './net-tracker';
+import { answeredSince, installNetTracking, lastUrlSince } from './net-tracker';
 import { installMemoryCounter, memoryStats, onMemoryChange, resetPeak } from './gpu-memory';
 import { probeBandwidth } from './bandwidth-probe';
 import { allocateTestBuffers, releaseTestBuffers } from './memory-self-test';
 import { FrameClock } from './frame-clock';
 import type { BandwidthResult, EngineStatus, FrameReport, GenerateRequest, LoadProgress, Result, StreamUpdate, WorkerEvent } from '../src/shared/protocol';
+import { mirrorRecord, parseMirrorUrl } from '../src/lib/mirror';
 
 let emit: (e: WorkerEvent) => void = () => {};
 installNetTracking();
@@ -36,19 +37,23 @@ onMemoryChange(() => {
   }, 200);
 });
 
+/** Base URL of the user's mirror of model files; null: the records' own hosts. */
+let mirror: string | null = null;
+
 const host = new EngineHost(new NoEngine(), {
   now: () => performance.now(),
   lastUrl: lastUrlSince,
+  answeredSince,
   hostsOf: (modelId) => {
     const record = records.find((r) => r.model_id === modelId);
-    return record ? recordHosts(record) : [];
+    return record ? recordHosts(mirror ? mirrorRecord(record, mirror) : record) : [];
   },
   releaseOrphans: releaseDevicesSince,
   newId: () => crypto.randomUUID(),
 });
 const engines = new EngineSelection(host, async () => {
   const { WebLLMEngine } = await import('./webllm-engine');
-  return new WebLLMEngine(adapterSummary);
+  return new WebLLMEngine(adapterSummary, () => mirror);
 });
 
 let comparison: ComparisonRunner | null = null;
@@ -164,6 +169,12 @@ const api = {
   async deleteCached(modelId: string): Promise<Result<void>> {
     await engines.ready();
     return host.deleteCached(modelId);
+  },
+
+  /** Where model files come from: a mirror's base URL (checked again here), or null for the records' hosts. */
+  setMirror(base: string | null): void {
+    const parsed = base === null ? null : parseMirrorUrl(base, self.location.protocol);
+    mirror = parsed?.ok ? parsed.url : null;
   },
 
   /** The model_config of a cached model's mlc-chat-config.json, for the memory estimate. */

@@ -12,7 +12,7 @@ import { EngineError, type EngineChunk, type EngineLoadInfo, type InferenceEngin
 import { StepRecorder, type StepPlan } from './step-recorder';
 import type { ChatMessage, LoadProgress } from '../src/shared/protocol';
 import type { AdapterSummary, FinishReason, RunSettings, RunUsage } from '../src/shared/runs';
-import { modelFileUrl } from '../src/lib/mirror';
+import { mirrorRecord, modelFileUrl } from '../src/lib/mirror';
 
 function toUsage(u: CompletionUsage): RunUsage {
   const e = u.extra;
@@ -59,17 +59,46 @@ async function readModelConfig(model: string): Promise<Record<string, unknown> |
   }
 }
 
+/** Drops a model's library from web-llm's cache, so that the next load downloads it again. */
+async function forgetLibrary(appConfig: AppConfig, modelId: string): Promise<void> {
+  const record = appConfig.model_list.find((r) => r.model_id === modelId);
+  if (!record) return;
+  try {
+    await (await caches.open('webllm/wasm')).delete(record.model_lib);
+  } catch {
+    // Nothing cached, or no Cache Storage: nothing to forget.
+  }
+}
+
 export class WebLLMEngine implements InferenceEngine {
   readonly source = 'measured' as const;
-  private readonly appConfig: AppConfig = prebuiltAppConfig;
+  private appConfig: AppConfig = prebuiltAppConfig;
+  /** The mirror the app config was built for (null: the records' own hosts). */
+  private builtFor: string | null = null;
   // One MLCEngine for the worker's life: reload() unloads the previous model and its GPU device.
   private readonly mlc = new MLCEngine({ appConfig: this.appConfig, logLevel: 'WARN' });
   private loading = false;
   /** The step recorder the loaded model was given (traced loads only). */
   private recorder: StepRecorder | null = null;
 
-  /** `adapter`: the adapter web-llm runs on, as the worker's GPU probe describes it. */
-  constructor(private readonly adapter: () => AdapterSummary | null) {}
+  /** `adapter`: the adapter web-llm runs on, as the worker's GPU probe describes it; `mirror`: the
+   * base URL model files come from, when the user runs a mirror. */
+  constructor(
+    private readonly adapter: () => AdapterSummary | null,
+    private readonly mirror: () => string | null = () => null,
+  ) {}
+
+  /** web-llm's app config for where files come from now: the prebuilt records, pointed at the mirror
+   * when there is one. web-llm caches files by URL, so a model is cached per source. */
+  private config(): AppConfig {
+    const base = this.mirror();
+    if (base !== this.builtFor) {
+      this.builtFor = base;
+      this.appConfig = base ? { ...prebuiltAppConfig, model_list: prebuiltAppConfig.model_list.map((r) => mirrorRecord(r, base)) } : prebuiltAppConfig;
+      this.mlc.setAppConfig(this.appConfig);
+    }
+    return this.appConfig;
+  }
 
   async load(modelId: string, onProgress: (p: LoadProgress) => void, options: LoadOptions = {}): Promise<EngineLoadInfo> {
     this.mlc.setInitProgressCallback((r) => onProgress({ progress: r.progress, timeElapsed: r.timeElapsed, text: r.text }));
@@ -77,13 +106,18 @@ export class WebLLMEngine implements InferenceEngine {
     // must not pay for the copy of the logits to the CPU that a registered processor costs.
     this.recorder = options.traced ? new StepRecorder({ kind: 'record', topK: 1 }) : null;
     this.mlc.setLogitProcessorRegistry(this.recorder ? new Map([[modelId, this.recorder]]) : undefined);
+    const appConfig = this.config();
     this.loading = true;
     try {
       await this.mlc.reload(modelId);
+    } catch (err) {
+      // A library that does not instantiate stays in web-llm's cache, where a retry would read it again.
+      if (/CompileError|LinkError|WebAssembly/.test(String(err))) await forgetLibrary(appConfig, modelId);
+      throw err;
     } finally {
       this.loading = false;
     }
-    const record = this.appConfig.model_list.find((r) => r.model_id === modelId);
+    const record = appConfig.model_list.find((r) => r.model_id === modelId);
     return {
       contextWindow: record?.overrides?.context_window_size ?? null,
       modelConfig: record ? await readModelConfig(record.model) : null,
@@ -154,17 +188,17 @@ export class WebLLMEngine implements InferenceEngine {
 
   async cached(modelIds: string[]): Promise<Record<string, boolean>> {
     const entries = await Promise.all(
-      modelIds.map(async (id) => [id, await hasModelInCache(id, this.appConfig).catch(() => false)] as const),
+      modelIds.map(async (id) => [id, await hasModelInCache(id, this.config()).catch(() => false)] as const),
     );
     return Object.fromEntries(entries);
   }
 
   deleteCached(modelId: string): Promise<void> {
-    return deleteModelAllInfoInCache(modelId, this.appConfig);
+    return deleteModelAllInfoInCache(modelId, this.config());
   }
 
   async cachedModelConfig(modelId: string): Promise<Record<string, unknown> | null> {
-    const record = this.appConfig.model_list.find((r) => r.model_id === modelId);
+    const record = this.config().model_list.find((r) => r.model_id === modelId);
     return record ? readModelConfig(record.model) : null;
   }
 }

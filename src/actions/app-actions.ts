@@ -11,6 +11,7 @@ import { hydrateComparison } from './compare-actions';
 import { probeGpu } from './adapter-actions';
 import { loadSelected, refreshCache } from './model-actions';
 import { refreshStorage, watchNetwork } from './device-actions';
+import { sendMirror } from './mirror-actions';
 import { replayFile, startReplay, startReplayFromUrl } from './runs-actions';
 
 function onCrash(detail: string): void {
@@ -50,7 +51,10 @@ export async function initApp(): Promise<void> {
     setState({ selectedId });
     writeModelParam(selectedId);
   }
-  await Promise.all([hydrated, refreshCache()]);
+  // The worker learns where files come from before it is asked what is cached.
+  await hydrated;
+  await sendMirror();
+  await refreshCache();
 }
 
 /** After a crash: a fresh worker, the same engine, the same model. */
@@ -58,7 +62,7 @@ export async function restartWorker(): Promise<void> {
   const wasLoaded = getState().selectedId;
   setState({ alert: null });
   restart();
-  await probeGpu();
+  await Promise.all([probeGpu(), sendMirror()]);
   const file = replayFile();
   if (file) await startReplay(file);
   if (wasLoaded) await loadSelected({ skipStorageCheck: true });

@@ -10,6 +10,7 @@ export function ModelDetails() {
   const hasF16 = useStore((s) => s.gpu.report?.shaderF16 ?? false);
   const replay = useStore((s) => s.engine.source === 'replayed');
   const busy = useStore((s) => s.loadState === 'loading');
+  const mirror = useStore((s) => s.prefs.mirror);
   const found = variantOf(selectedId);
   if (!found) return null;
   const { variant, model } = found;
@@ -26,7 +27,7 @@ export function ModelDetails() {
         <dt>Thinking</dt>
         <dd>{model.thinking === 'switch' ? 'on/off switch' : model.thinking === 'always' ? 'always thinks' : 'no'}</dd>
         <dt>Files from</dt>
-        <dd>{variant.hosts.join(', ')}</dd>
+        <dd data-testid="files-from">{mirror ? `your mirror, ${new URL(mirror).host}` : variant.hosts.join(', ')}</dd>
       </dl>
       {!replay && variant.needsShaderF16 && !hasF16 && (
         <p className="warning" data-testid="needs-f16">

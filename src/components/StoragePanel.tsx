@@ -1,5 +1,6 @@
 import { deleteAllModels } from '../actions/device-actions';
 import { useStore } from '../store/store';
+import { MirrorSetting } from './MirrorSetting';
 import { Panel } from './Panel';
 
 const gb = (mb: number) => `${(mb / 1024).toFixed(mb < 10 * 1024 ? 2 : 1)} GB`;
@@ -24,7 +25,7 @@ export function StoragePanel() {
   const cachedMap = useStore((s) => s.cached);
   const cached = Object.keys(cachedMap).filter((id) => cachedMap[id]);
   return (
-    <Panel name="storage" label="Storage and offline use" heading="Storage and offline use">
+    <Panel name="storage" label="Storage, offline use and model files" heading="Storage, offline, mirror">
       <p className="small" data-testid="storage-used">
         {storage.usedMB === null || storage.quotaMB === null
           ? 'Storage figures are not available in this browser.'
@@ -38,6 +39,7 @@ export function StoragePanel() {
       <button type="button" onClick={() => void deleteAllModels()} disabled={cached.length === 0} data-testid="delete-all-models">
         Delete all models
       </button>
+      <MirrorSetting />
     </Panel>
   );
 }

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'needs-shader-f16'
   | 'host-unreachable'
   | 'offline-not-cached'
+  | 'bad-model-library'
   | 'download-failed'
   | 'quota-exceeded'
   | 'device-lost'
@@ -41,6 +42,8 @@ export interface ErrorContext {
   progress?: number;
   /** Hosts the selected model is fetched from, used when lastUrl is unknown. */
   hosts?: string[];
+  /** The host of lastUrl answered an earlier request of this operation: it is reachable. */
+  hostAnswered?: boolean;
 }
 
 const BROWSERS =
@@ -58,6 +61,11 @@ export function rawText(err: unknown): string {
     return String(err);
   }
 }
+
+const libraryMessage = (where: string) =>
+  `The model library from ${where} is not a WebGPU library web-llm can run: the file may be damaged, ` +
+  'cut short, not a model library at all, or built for another web-llm version. If it comes from your mirror, ' +
+  'copy it again (npm run mirror); retrying downloads it again.';
 
 /** The host of a URL, or undefined for none or a malformed one. */
 export function hostOf(url: string | undefined): string | undefined {
@@ -107,6 +115,11 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     message:
       'Loading it needs the network. Connect and retry, or pick a model marked "cached": those load offline. ' +
       'The recorded demo and the big-model view work offline too. Your conversation is kept.',
+    action: 'retry-load',
+  }),
+  'bad-model-library': (host) => ({
+    title: 'The model library is not valid',
+    message: libraryMessage(host ?? 'its host'),
     action: 'retry-load',
   }),
   'download-failed': (host) => ({
@@ -184,10 +197,14 @@ export function classifyError(err: unknown, ctx: ErrorContext): AppError {
   if (is(/WebGPUNotAvailable|WebGPUNotFound|Cannot find WebGPU|WebGPU is not supported/i)) return make('no-webgpu');
   if (is(/Unable to find a compatible GPU|No GPU adapter/i)) return make('no-adapter');
   if (is(/Model not loaded|ModelNotLoaded|EngineNotLoaded/i)) return make('not-loaded');
+  // The model library downloaded but is not WebAssembly web-llm can instantiate: say which file.
+  if (is(/CompileError|LinkError|WebAssembly\.(instantiate|compile)/) && ctx.phase === 'load') {
+    return make('bad-model-library', { host, ...(ctx.lastUrl ? { message: libraryMessage(ctx.lastUrl) } : {}) });
+  }
   const network = is(/Failed to fetch|NetworkError|Failed to execute 'add' on 'Cache'|Request failed|Load failed|ERR_/i);
   if (network && ctx.phase === 'load') {
     // "Request failed" means the host answered with an error status: reachable, but the file is missing.
-    const midway = (ctx.progress ?? 0) > 0 || is(/Request failed/i);
+    const midway = (ctx.progress ?? 0) > 0 || is(/Request failed/i) || ctx.hostAnswered === true;
     return make(midway ? 'download-failed' : 'host-unreachable', { host });
   }
   if (network) return make('host-unreachable', { host });

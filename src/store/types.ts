@@ -112,6 +112,8 @@ export interface PrefsSlice {
     overflow: OverflowPolicy;
     /** Characters per token per model, calibrated by web-llm's prompt_tokens on measured replies. */
     charsPerToken: Record<string, number>;
+    /** Base URL of the user's mirror of model files; null: web-llm's hosts. */
+    mirror: string | null;
     /** Which side panels are open on a phone, where the user opened or closed them. */
     panels: Partial<Record<PanelName, boolean>>;
   };

@@ -5,7 +5,7 @@ const BASE = `https://huggingface.co/mlc-ai/${MODEL}/resolve/main/`;
 
 test('storage: used and available space, the persistence answer after a download starts, and delete all models', async ({ page }) => {
   await page.goto(`/?model=${MODEL}`);
-  const panel = page.getByRole('region', { name: 'Storage and offline use' });
+  const panel = page.getByRole('region', { name: 'Storage, offline use and model files' });
   await expect(panel.getByTestId('storage-used')).toContainText(/[\d.]+ GB used of [\d.]+ GB this browser allows the site/);
   await expect(panel.getByTestId('delete-all-models')).toBeDisabled();
 

@@ -103,7 +103,8 @@ const setup: ComparisonSetup = {
 function runner() {
   const engine = new ToyEngine();
   let clock = 0;
-  const host = new EngineHost(engine, { now: () => (clock += 1), lastUrl: () => undefined, hostsOf: () => ['example.org'], releaseOrphans: () => {}, newId: () => 'run' });
+  const host = new EngineHost(engine, { now: () => (clock += 1), lastUrl: () => undefined,
+    answeredSince: () => false, hostsOf: () => ['example.org'], releaseOrphans: () => {}, newId: () => 'run' });
   const peaks = { q0f32: 3000, q4f32_1: 1500, q4f16_1: 1000 };
   let peak = 0;
   const r = new ComparisonRunner(host, {
@@ -204,7 +205,8 @@ describe('a recorded comparison, replayed through the runner', () => {
   async function replay(file: ComparisonFile) {
     let now = 0;
     const engine = new ComparisonReplayEngine(file, async (ms) => void (now += ms), () => now);
-    const host = new EngineHost(engine, { now: () => now, lastUrl: () => undefined, hostsOf: () => [], releaseOrphans: () => {}, newId: () => 'run' });
+    const host = new EngineHost(engine, { now: () => now, lastUrl: () => undefined,
+    answeredSince: () => false, hostsOf: () => [], releaseOrphans: () => {}, newId: () => 'run' });
     // The catalog's figures, as the worker gives them (the fixture holds the same).
     const figures = (id: string) => {
       const v = variantOf(id)?.variant;

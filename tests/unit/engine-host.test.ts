@@ -56,6 +56,7 @@ function setup() {
   const deps: HostDeps = {
     now: () => (clock += 10),
     lastUrl: () => 'https://huggingface.co/mlc-ai/x/resolve/main/mlc-chat-config.json',
+    answeredSince: () => false,
     hostsOf: () => ['huggingface.co'],
     releaseOrphans: vi.fn(),
     newId: () => 'run-1',

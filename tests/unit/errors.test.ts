@@ -26,6 +26,20 @@ describe('classifyError', () => {
     expect(e.message).toContain('cdn.example');
   });
 
+  it('calls a failure from a host that answered earlier in the load a broken download, not an unreachable host', () => {
+    const e = classifyError(new TypeError('Failed to fetch'), { ...load, progress: 0, lastUrl: 'http://127.0.0.1:8787/libs/x.wasm', hostAnswered: true });
+    expect(e.code).toBe('download-failed');
+    expect(e.message).toContain('127.0.0.1:8787');
+  });
+
+  it('names the model library that does not instantiate, by its URL', () => {
+    const url = 'http://127.0.0.1:8787/libs/Qwen3-0.6B-q4f32_1_cs1k-webgpu.wasm';
+    const e = classifyError(new Error('CompileError: WebAssembly.instantiate(): expected magic word 00 61 73 6d'), { ...load, lastUrl: url });
+    expect(e.code).toBe('bad-model-library');
+    expect(e.message).toContain(url);
+    expect(e.action).toBe('retry-load');
+  });
+
   it("maps the Cache API's refusal of a missing file", () => {
     const e = classifyError(new TypeError("Failed to execute 'add' on 'Cache': Request failed"), {
       ...load,

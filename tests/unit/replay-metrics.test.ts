@@ -16,6 +16,7 @@ describe("the app's figures on replayed runs", () => {
     const host = new EngineHost(engine, {
       now: () => now,
       lastUrl: () => undefined,
+    answeredSince: () => false,
       hostsOf: () => [],
       releaseOrphans: () => {},
       newId: () => 'replayed',

@@ -1,0 +1,61 @@
+/**
+ * Where model files come from: web-llm's hosts, or a mirror the user runs (`npm run mirror`,
+ * `npm run mirror:serve`). A mirror is checked before it is kept: it must answer this page (CORS),
+ * and the answer says whether it holds the selected model.
+ */
+import { inference } from '../bridge/inference-bridge';
+import { modelFileUrl, parseMirrorUrl } from '../lib/mirror';
+import { getState, setState } from '../store/store';
+import { refreshCache } from './model-actions';
+
+export type MirrorCheck = { ok: true; note: string } | { ok: false; reason: string };
+
+/** Tells the worker where files come from (at start, after a restart, after a change). */
+export async function sendMirror(): Promise<void> {
+  await inference().setMirror(getState().prefs.mirror);
+}
+
+async function probe(base: string, modelId: string | null): Promise<MirrorCheck> {
+  const host = new URL(base).host;
+  const id = modelId ?? 'Qwen3-0.6B-q4f16_1-MLC';
+  const url = modelFileUrl(`${base}/${encodeURIComponent(id)}`, 'mlc-chat-config.json');
+  let response: Response;
+  try {
+    response = await fetch(url, { mode: 'cors', cache: 'no-store' });
+  } catch {
+    return {
+      ok: false,
+      reason:
+        `Cannot reach the mirror at ${host}: it is not running, the URL is wrong, or it does not allow this page ` +
+        '(its answers need the header Access-Control-Allow-Origin). npm run mirror:serve sends it.',
+    };
+  }
+  if (response.ok) return { ok: true, note: `The mirror at ${host} answers and holds ${id}.` };
+  return {
+    ok: true,
+    note:
+      `The mirror at ${host} answers, but has no ${id} (HTTP ${response.status}). Add it with ` +
+      `npm run mirror -- ${id} on a machine that reaches Hugging Face, or pick a model the mirror holds.`,
+  };
+}
+
+/** Uses the mirror at `input` after checking it; nothing is kept when the check fails. */
+export async function switchToMirror(input: string): Promise<MirrorCheck> {
+  const parsed = parseMirrorUrl(input, location.protocol);
+  if (!parsed.ok) return { ok: false, reason: parsed.reason };
+  const check = await probe(parsed.url, getState().selectedId);
+  if (!check.ok) return check;
+  await applyMirror(parsed.url);
+  return check;
+}
+
+export async function switchToDefaultHosts(): Promise<void> {
+  await applyMirror(null);
+}
+
+async function applyMirror(mirror: string | null): Promise<void> {
+  // Cached files and configs belong to a source (web-llm caches by URL): read them again for the new one.
+  setState({ prefs: { ...getState().prefs, mirror }, cached: {}, modelConfigs: {} });
+  await sendMirror();
+  await refreshCache();
+}
