@@ -9,6 +9,7 @@ import { Panel } from './components/Panel';
 import { RunsPanel } from './components/RunsPanel';
 import { SettingsPanel } from './components/SettingsPanel';
 import { StoragePanel } from './components/StoragePanel';
+import { CustomModelsPanel } from './components/CustomModelsPanel';
 import { AppStatus } from './components/AppStatus';
 import { BandwidthPanel } from './components/metrics/BandwidthPanel';
 import { MemoryPanel } from './components/metrics/MemoryPanel';
@@ -51,6 +52,7 @@ function ChatLayout() {
         </Panel>
         <SettingsPanel />
         <StoragePanel />
+        <CustomModelsPanel />
       </aside>
       <ChatPanel />
       <aside className="sidebar right" aria-label="Speed, memory and GPU">

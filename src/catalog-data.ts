@@ -1,9 +1,35 @@
 import records from 'virtual:qwen-records';
-import { buildCatalog, findVariant } from './lib/catalog';
+import { architectureOf, type Architecture } from './lib/architectures';
+import { buildCatalog, findVariant, type CatalogFamily } from './lib/catalog';
+import { customArchitecture, customFamily, type CustomModel } from './lib/custom-model';
+import { getState } from './store/store';
 
 /** The Qwen catalog, derived at build time from web-llm's prebuiltAppConfig. */
 export const CATALOG = buildCatalog(records);
 
-export const variantOf = (modelId: string | null) => (modelId ? findVariant(CATALOG, modelId) : null);
+const PREBUILT_IDS = CATALOG.flatMap((f) => f.models.flatMap((m) => m.variants.map((v) => v.modelId)));
 
-export const ALL_MODEL_IDS = CATALOG.flatMap((f) => f.models.flatMap((m) => m.variants.map((v) => v.modelId)));
+/** The catalog with the user's own models after it; rebuilt only when that list changes. */
+let built: { from: readonly CustomModel[]; families: CatalogFamily[] } | null = null;
+export function catalogWithCustom(custom: readonly CustomModel[] = getState().prefs.customModels): CatalogFamily[] {
+  if (built?.from !== custom) {
+    const family = customFamily(custom);
+    built = { from: custom, families: family ? [...CATALOG, family] : CATALOG };
+  }
+  return built.families;
+}
+
+export const variantOf = (modelId: string | null) => (modelId ? findVariant(catalogWithCustom(), modelId) : null);
+
+export const customModelOf = (modelId: string | null) => getState().prefs.customModels.find((c) => c.id === modelId) ?? null;
+
+/** Every model id the app can load: the prebuilt ones and the user's own. */
+export const allModelIds = () => [...PREBUILT_IDS, ...getState().prefs.customModels.map((c) => c.id)];
+
+/** A model's architecture: a custom model's from its own config, a prebuilt one's from the app's table. */
+export function architectureOfModel(modelId: string | null): Architecture | null {
+  const custom = customModelOf(modelId);
+  if (custom) return customArchitecture(custom);
+  const found = variantOf(modelId);
+  return found ? architectureOf(found.model.name) : null;
+}

@@ -20,8 +20,10 @@ import { installMemoryCounter, memoryStats, onMemoryChange, resetPeak } from './
 import { probeBandwidth } from './bandwidth-probe';
 import { allocateTestBuffers, releaseTestBuffers } from './memory-self-test';
 import { FrameClock } from './frame-clock';
-import type { BandwidthResult, EngineStatus, FrameReport, GenerateRequest, LoadProgress, Result, StreamUpdate, WorkerEvent } from '../src/shared/protocol';
+import type { BandwidthResult, EngineStatus, FrameReport, CustomRecord, GenerateRequest, LoadProgress, Result, StreamUpdate, WorkerEvent } from '../src/shared/protocol';
 import { mirrorRecord, parseMirrorUrl } from '../src/lib/mirror';
+import { checkUrl } from '../src/lib/custom-model';
+import type { ModelSources } from './webllm-engine';
 
 let emit: (e: WorkerEvent) => void = () => {};
 installNetTracking();
@@ -37,23 +39,33 @@ onMemoryChange(() => {
   }, 200);
 });
 
-/** Base URL of the user's mirror of model files; null: the records' own hosts. */
-let mirror: string | null = null;
+/** Where model files come from: the user's mirror, and the models the user added. Replaced, never
+ * mutated, so the engine sees a change by identity. */
+let sources: ModelSources = { mirror: null, custom: [] };
+
+/** A record of the app's catalog or one the user added, with its files where they come from now. */
+function recordOf(modelId: string): { model: string; model_lib: string } | null {
+  const custom = sources.custom.find((c) => c.model_id === modelId);
+  if (custom) return custom;
+  const record = records.find((r) => r.model_id === modelId);
+  if (!record) return null;
+  return sources.mirror ? mirrorRecord(record, sources.mirror) : record;
+}
 
 const host = new EngineHost(new NoEngine(), {
   now: () => performance.now(),
   lastUrl: lastUrlSince,
   answeredSince,
   hostsOf: (modelId) => {
-    const record = records.find((r) => r.model_id === modelId);
-    return record ? recordHosts(mirror ? mirrorRecord(record, mirror) : record) : [];
+    const record = recordOf(modelId);
+    return record ? recordHosts(record) : [];
   },
   releaseOrphans: releaseDevicesSince,
   newId: () => crypto.randomUUID(),
 });
 const engines = new EngineSelection(host, async () => {
   const { WebLLMEngine } = await import('./webllm-engine');
-  return new WebLLMEngine(adapterSummary, () => mirror);
+  return new WebLLMEngine(adapterSummary, () => sources);
 });
 
 let comparison: ComparisonRunner | null = null;
@@ -174,7 +186,13 @@ const api = {
   /** Where model files come from: a mirror's base URL (checked again here), or null for the records' hosts. */
   setMirror(base: string | null): void {
     const parsed = base === null ? null : parseMirrorUrl(base, self.location.protocol);
-    mirror = parsed?.ok ? parsed.url : null;
+    sources = { ...sources, mirror: parsed?.ok ? parsed.url : null };
+  },
+
+  /** The models the user added (checked on the page when added; their URLs checked again here). */
+  setCustomModels(custom: CustomRecord[]): void {
+    const http = (url: string) => checkUrl(url, 'URL').ok;
+    sources = { ...sources, custom: custom.filter((c) => http(c.model) && http(c.model_lib) && !records.some((r) => r.model_id === c.model_id)) };
   },
 
   /** The model_config of a cached model's mlc-chat-config.json, for the memory estimate. */

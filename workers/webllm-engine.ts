@@ -7,10 +7,11 @@ import {
   type AppConfig,
   type ChatCompletionMessageParam,
   type CompletionUsage,
+  type ModelRecord,
 } from '@mlc-ai/web-llm';
 import { EngineError, type EngineChunk, type EngineLoadInfo, type InferenceEngine, type LoadOptions, type StreamOrigin, type TraceResult } from './engine';
 import { StepRecorder, type StepPlan } from './step-recorder';
-import type { ChatMessage, LoadProgress } from '../src/shared/protocol';
+import type { ChatMessage, CustomRecord, LoadProgress } from '../src/shared/protocol';
 import type { AdapterSummary, FinishReason, RunSettings, RunUsage } from '../src/shared/runs';
 import { mirrorRecord, modelFileUrl } from '../src/lib/mirror';
 
@@ -59,6 +60,24 @@ async function readModelConfig(model: string): Promise<Record<string, unknown> |
   }
 }
 
+/** Where model files come from: a mirror's base URL (null: the records' hosts), and the user's models. */
+export interface ModelSources {
+  mirror: string | null;
+  custom: readonly CustomRecord[];
+}
+
+const NO_SOURCES: ModelSources = { mirror: null, custom: [] };
+
+function toModelRecord(c: CustomRecord): ModelRecord {
+  return {
+    model_id: c.model_id,
+    model: c.model,
+    model_lib: c.model_lib,
+    overrides: { context_window_size: c.context_window_size },
+    ...(c.needsShaderF16 ? { required_features: ['shader-f16'] } : {}),
+  };
+}
+
 /** Drops a model's library from web-llm's cache, so that the next load downloads it again. */
 async function forgetLibrary(appConfig: AppConfig, modelId: string): Promise<void> {
   const record = appConfig.model_list.find((r) => r.model_id === modelId);
@@ -73,28 +92,30 @@ async function forgetLibrary(appConfig: AppConfig, modelId: string): Promise<voi
 export class WebLLMEngine implements InferenceEngine {
   readonly source = 'measured' as const;
   private appConfig: AppConfig = prebuiltAppConfig;
-  /** The mirror the app config was built for (null: the records' own hosts). */
-  private builtFor: string | null = null;
+  /** The sources the app config was built for (the prebuilt config is built for none). */
+  private builtFor: ModelSources = NO_SOURCES;
   // One MLCEngine for the worker's life: reload() unloads the previous model and its GPU device.
   private readonly mlc = new MLCEngine({ appConfig: this.appConfig, logLevel: 'WARN' });
   private loading = false;
   /** The step recorder the loaded model was given (traced loads only). */
   private recorder: StepRecorder | null = null;
 
-  /** `adapter`: the adapter web-llm runs on, as the worker's GPU probe describes it; `mirror`: the
-   * base URL model files come from, when the user runs a mirror. */
+  /** `adapter`: the adapter web-llm runs on, as the worker's GPU probe describes it; `sources`: where
+   * model files come from (a mirror) and the models the user added. */
   constructor(
     private readonly adapter: () => AdapterSummary | null,
-    private readonly mirror: () => string | null = () => null,
+    private readonly sources: () => ModelSources = () => NO_SOURCES,
   ) {}
 
-  /** web-llm's app config for where files come from now: the prebuilt records, pointed at the mirror
-   * when there is one. web-llm caches files by URL, so a model is cached per source. */
+  /** web-llm's app config for the sources now: the prebuilt records (pointed at the mirror when there is
+   * one), then the user's own. web-llm caches files by URL, so a model is cached per source. */
   private config(): AppConfig {
-    const base = this.mirror();
-    if (base !== this.builtFor) {
-      this.builtFor = base;
-      this.appConfig = base ? { ...prebuiltAppConfig, model_list: prebuiltAppConfig.model_list.map((r) => mirrorRecord(r, base)) } : prebuiltAppConfig;
+    const sources = this.sources();
+    if (sources !== this.builtFor) {
+      this.builtFor = sources;
+      const { mirror, custom } = sources;
+      const prebuilt = mirror ? prebuiltAppConfig.model_list.map((r) => mirrorRecord(r, mirror)) : prebuiltAppConfig.model_list;
+      this.appConfig = mirror || custom.length > 0 ? { ...prebuiltAppConfig, model_list: [...prebuilt, ...custom.map(toModelRecord)] } : prebuiltAppConfig;
       this.mlc.setAppConfig(this.appConfig);
     }
     return this.appConfig;

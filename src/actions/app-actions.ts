@@ -1,5 +1,5 @@
 import { restart, setBridgeListeners } from '../bridge/inference-bridge';
-import { ALL_MODEL_IDS, CATALOG } from '../catalog-data';
+import { allModelIds, CATALOG } from '../catalog-data';
 import { defaultModelId } from '../lib/catalog';
 import { makeError } from '../shared/errors';
 import { readParam, writeModelParam } from '../lib/url';
@@ -12,6 +12,7 @@ import { probeGpu } from './adapter-actions';
 import { loadSelected, refreshCache } from './model-actions';
 import { refreshStorage, watchNetwork } from './device-actions';
 import { sendMirror } from './mirror-actions';
+import { sendCustomModels } from './custom-model-actions';
 import { replayFile, startReplay, startReplayFromUrl } from './runs-actions';
 
 function onCrash(detail: string): void {
@@ -39,13 +40,13 @@ export async function initApp(): Promise<void> {
   void refreshStorage();
   startPersistence();
   const hydrated = Promise.all([hydrate(), hydrateComparison()]);
-  const hasF16 = await probeGpu();
+  const [hasF16] = await Promise.all([probeGpu(), hydrated]);
   const replay = readParam('replay');
   if (replay) await startReplayFromUrl(replay);
   const fromUrl = readParam('model');
   const { engine } = getState();
   const valid = (id: string | null): id is string =>
-    id !== null && (engine.source === 'replayed' ? engine.replayModels.includes(id) : ALL_MODEL_IDS.includes(id));
+    id !== null && (engine.source === 'replayed' ? engine.replayModels.includes(id) : allModelIds().includes(id));
   const selectedId = valid(fromUrl) ? fromUrl : (getState().selectedId ?? defaultModelId(CATALOG, hasF16));
   if (selectedId) {
     setState({ selectedId });
@@ -53,7 +54,7 @@ export async function initApp(): Promise<void> {
   }
   // The worker learns where files come from before it is asked what is cached.
   await hydrated;
-  await sendMirror();
+  await Promise.all([sendMirror(), sendCustomModels()]);
   await refreshCache();
 }
 
@@ -62,7 +63,7 @@ export async function restartWorker(): Promise<void> {
   const wasLoaded = getState().selectedId;
   setState({ alert: null });
   restart();
-  await Promise.all([probeGpu(), sendMirror()]);
+  await Promise.all([probeGpu(), sendMirror(), sendCustomModels()]);
   const file = replayFile();
   if (file) await startReplay(file);
   if (wasLoaded) await loadSelected({ skipStorageCheck: true });

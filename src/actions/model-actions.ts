@@ -1,8 +1,7 @@
 import { Comlink, inference } from '../bridge/inference-bridge';
-import { variantOf, ALL_MODEL_IDS } from '../catalog-data';
+import { allModelIds, architectureOfModel, variantOf } from '../catalog-data';
 import { isAvailable } from '../lib/catalog';
 import { makeError } from '../shared/errors';
-import { architectureOf } from '../lib/architectures';
 import { compareModelConfig } from '../lib/config-check';
 import { frameInterval } from '../lib/frame-interval';
 import { writeModelParam } from '../lib/url';
@@ -15,7 +14,7 @@ const MB = 2 ** 20;
 
 export async function refreshCache(): Promise<void> {
   try {
-    const cached = await inference().cacheStatus(ALL_MODEL_IDS);
+    const cached = await inference().cacheStatus(allModelIds());
     setState({ cached });
     await readModelConfigs(Object.keys(cached).filter((id) => cached[id] && !(id in getState().modelConfigs)));
   } catch {
@@ -90,7 +89,7 @@ export async function loadSelected(opts: { skipStorageCheck?: boolean } = {}): P
     if (!result.ok) {
       setState({ loadState: 'error', loadError: result.error, loadedId: null });
     } else if (result.value.completed) {
-      const arch = architectureOf(found.model.name);
+      const arch = architectureOfModel(selectedId);
       const modelConfig = result.value.modelConfig;
       const configMismatches = arch && modelConfig ? compareModelConfig(arch, modelConfig) : [];
       setState({

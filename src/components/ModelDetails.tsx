@@ -11,6 +11,7 @@ export function ModelDetails() {
   const replay = useStore((s) => s.engine.source === 'replayed');
   const busy = useStore((s) => s.loadState === 'loading');
   const mirror = useStore((s) => s.prefs.mirror);
+  const custom = useStore((s) => s.prefs.customModels.some((c) => c.id === s.selectedId));
   const found = variantOf(selectedId);
   if (!found) return null;
   const { variant, model } = found;
@@ -27,7 +28,14 @@ export function ModelDetails() {
         <dt>Thinking</dt>
         <dd>{model.thinking === 'switch' ? 'on/off switch' : model.thinking === 'always' ? 'always thinks' : 'no'}</dd>
         <dt>Files from</dt>
-        <dd data-testid="files-from">{mirror ? `your mirror, ${new URL(mirror).host}` : variant.hosts.join(', ')}</dd>
+        <dd data-testid="files-from">
+          {custom ? variant.hosts.join(', ') : mirror ? `your mirror, ${new URL(mirror).host}` : variant.hosts.join(', ')}
+          {custom && (
+            <span className="badge" data-testid="custom-badge">
+              custom
+            </span>
+          )}
+        </dd>
       </dl>
       {!replay && variant.needsShaderF16 && !hasF16 && (
         <p className="warning" data-testid="needs-f16">

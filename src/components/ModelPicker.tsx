@@ -1,5 +1,5 @@
 import { selectModel } from '../actions/model-actions';
-import { CATALOG, variantOf } from '../catalog-data';
+import { catalogWithCustom, variantOf } from '../catalog-data';
 import { isAvailable, type CatalogVariant } from '../lib/catalog';
 import { useStore } from '../store/store';
 
@@ -9,12 +9,13 @@ export function ModelPicker() {
   const hasF16 = useStore((s) => s.gpu.report?.shaderF16 ?? false);
   const engine = useStore((s) => s.engine);
   const cached = useStore((s) => s.cached);
+  const catalog = catalogWithCustom(useStore((s) => s.prefs.customModels));
   const found = variantOf(selectedId);
   const replay = engine.source === 'replayed';
   const usable = (v: CatalogVariant) => (replay ? engine.replayModels.includes(v.modelId) : isAvailable(v, hasF16));
 
   const onModel = (name: string) => {
-    const model = CATALOG.flatMap((f) => f.models).find((m) => m.name === name);
+    const model = catalog.flatMap((f) => f.models).find((m) => m.name === name);
     const variant = model?.variants.find((v) => usable(v)) ?? model?.variants[0];
     if (variant) selectModel(variant.modelId);
   };
@@ -24,7 +25,7 @@ export function ModelPicker() {
       <label htmlFor="model-select">Model</label>
       <select id="model-select" data-testid="model-select" value={found?.model.name ?? ''} onChange={(e) => onModel(e.target.value)}>
         {!found && <option value="">Choose a model…</option>}
-        {CATALOG.map((family) => (
+        {catalog.map((family) => (
           <optgroup key={family.family} label={family.family}>
             {family.models.map((m) => (
               <option key={m.name} value={m.name}>

@@ -12,6 +12,7 @@ const OPEN_ON_PHONES: Record<PanelName, boolean> = {
   model: true,
   settings: false,
   storage: false,
+  custom: false,
   speed: true,
   memory: false,
   gpu: false,

@@ -88,3 +88,12 @@ export interface BandwidthResult {
 }
 
 export type WorkerEvent = { type: 'device-lost'; message: string } | { type: 'memory'; stats: MemoryStats };
+
+/** A model the user added by URL, as the worker adds it to web-llm's app config. */
+export interface CustomRecord {
+  model_id: string;
+  model: string;
+  model_lib: string;
+  context_window_size: number;
+  needsShaderF16: boolean;
+}

@@ -7,6 +7,7 @@ import type { CompareDraft } from '../lib/compare-url';
 import type { ComparisonFile, ComparisonProgress } from '../shared/comparison';
 import type { RunSource } from '../shared/provenance';
 import type { ConversationMeta } from '../lib/conversations';
+import type { CustomModel } from '../lib/custom-model';
 
 export interface ChatEntry {
   id: string;
@@ -102,7 +103,7 @@ export interface MetricsSlice {
   selfTest: { status: 'idle' | 'busy' | 'holding'; bytes: number };
 }
 
-export type PanelName = 'model' | 'settings' | 'storage' | 'speed' | 'memory' | 'gpu' | 'bandwidth' | 'runs' | 'big-models';
+export type PanelName = 'model' | 'settings' | 'storage' | 'custom' | 'speed' | 'memory' | 'gpu' | 'bandwidth' | 'runs' | 'big-models';
 
 /** Preferences that are not generation settings. */
 export interface PrefsSlice {
@@ -112,6 +113,8 @@ export interface PrefsSlice {
     overflow: OverflowPolicy;
     /** Characters per token per model, calibrated by web-llm's prompt_tokens on measured replies. */
     charsPerToken: Record<string, number>;
+    /** Models the user added by URL, each checked against its mlc-chat-config.json. */
+    customModels: CustomModel[];
     /** Base URL of the user's mirror of model files; null: web-llm's hosts. */
     mirror: string | null;
     /** Which side panels are open on a phone, where the user opened or closed them. */

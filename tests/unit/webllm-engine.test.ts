@@ -6,7 +6,7 @@ let finishReload: () => void = () => {};
 type Processor = { processLogits: (l: Float32Array) => Float32Array; processSampledToken: (t: number) => void };
 let registry: Map<string, Processor> | undefined;
 vi.mock('@mlc-ai/web-llm', () => ({
-  prebuiltAppConfig: { model_list: [{ model_id: 'Qwen3-0.6B-q4f32_1-MLC', model: 'https://huggingface.co/mlc-ai/Qwen3-0.6B-q4f32_1-MLC', model_lib: 'x', overrides: { context_window_size: 4096 } }] },
+  prebuiltAppConfig: { model_list: [{ model_id: 'Qwen3-0.6B-q4f32_1-MLC', model: 'https://huggingface.co/mlc-ai/Qwen3-0.6B-q4f32_1-MLC', model_lib: 'https://raw.githubusercontent.com/mlc-ai/libs/q-webgpu.wasm', overrides: { context_window_size: 4096 } }] },
   MLCEngine: class {
     chat = {
       completions: {
@@ -44,6 +44,9 @@ vi.mock('@mlc-ai/web-llm', () => ({
       },
     };
     setInitProgressCallback() {}
+    setAppConfig(config: { model_list: Array<{ model_id: string; model: string; model_lib: string }> }) {
+      calls.push(`appConfig ${config.model_list.map((r) => `${r.model_id}@${r.model}|${r.model_lib}`).join(' ')}`);
+    }
     setLogitProcessorRegistry(r?: Map<string, Processor>) {
       registry = r;
       calls.push(`registry ${r ? [...r.keys()].join(',') : 'none'}`);
@@ -64,6 +67,26 @@ vi.mock('@mlc-ai/web-llm', () => ({
 const { WebLLMEngine } = await import('../../workers/webllm-engine');
 
 describe('WebLLMEngine', () => {
+  it("points web-llm's records at the mirror and adds the user's models, once per change of sources", async () => {
+    let sources: { mirror: string | null; custom: Array<{ model_id: string; model: string; model_lib: string; context_window_size: number; needsShaderF16: boolean }> } = {
+      mirror: 'http://127.0.0.1:8787',
+      custom: [{ model_id: 'Mine', model: 'https://m.example/Mine', model_lib: 'https://m.example/mine.wasm', context_window_size: 2048, needsShaderF16: false }],
+    };
+    const engine = new WebLLMEngine(() => null, () => sources);
+    const loading = engine.load('Mine', () => {});
+    finishReload();
+    expect(await loading).toMatchObject({ contextWindow: 2048 });
+    expect(calls).toContain('appConfig Qwen3-0.6B-q4f32_1-MLC@http://127.0.0.1:8787/Qwen3-0.6B-q4f32_1-MLC|http://127.0.0.1:8787/libs/q-webgpu.wasm Mine@https://m.example/Mine|https://m.example/mine.wasm');
+    calls.length = 0;
+    void engine.load('Mine', () => {});
+    finishReload();
+    expect(calls.filter((c) => c.startsWith('appConfig'))).toEqual([]);
+    sources = { mirror: null, custom: [] };
+    void engine.load('Qwen3-0.6B-q4f32_1-MLC', () => {});
+    finishReload();
+    expect(calls).toContain('appConfig Qwen3-0.6B-q4f32_1-MLC@https://huggingface.co/mlc-ai/Qwen3-0.6B-q4f32_1-MLC|https://raw.githubusercontent.com/mlc-ai/libs/q-webgpu.wasm');
+  });
+
   beforeEach(() => {
     calls.length = 0;
     vi.stubGlobal('caches', { open: async () => ({ match: async () => undefined }) });

@@ -23,8 +23,10 @@ const OWN_CONFIG = 'mlc-chat-config.json';
 function useEstimate() {
   const modelId = useStore((s) => s.loadedId ?? s.selectedId);
   const modelConfig = useStore((s) => (modelId ? s.modelConfigs[modelId] : undefined));
+  const custom = useStore((s) => s.prefs.customModels.find((c) => c.id === modelId)?.modelConfig);
   const found = variantOf(modelId);
-  const own = modelConfig ? architectureFromModelConfig(modelConfig, OWN_CONFIG) : null;
+  const ownConfig = modelConfig ?? custom;
+  const own = ownConfig ? architectureFromModelConfig(ownConfig, OWN_CONFIG) : null;
   const arch = own ?? (found ? architectureOf(found.model.name) : null);
   if (!found || !arch) return { found, arch, full: null };
   const windowTokens = found.variant.contextWindow ?? arch.maxContext;
@@ -39,6 +41,10 @@ function KvNow({ arch, quant }: { arch: Architecture; quant: QuantInfo }) {
 
 export function MemoryPanel() {
   const { found, arch, full } = useEstimate();
+  const modelConfigCached = useStore((s) => {
+    const id = s.loadedId ?? s.selectedId;
+    return id !== null && id in s.modelConfigs;
+  });
   const measured = useStore((s) => s.memory);
   const gpuGB = useStore((s) => s.prefs.gpuMemoryGB);
   const selfTest = useStore((s) => s.selfTest);
@@ -75,7 +81,7 @@ export function MemoryPanel() {
       {arch && (
         <p className="muted small" data-testid="arch-source">
           {arch.source === OWN_CONFIG ? (
-            <>Architecture from the model's own mlc-chat-config.json, cached on this device.</>
+            <>Architecture from the model's own mlc-chat-config.json, {modelConfigCached ? 'cached on this device' : 'read when you added it'}.</>
           ) : (
             <>
               Architecture from the model card's <a href={arch.source} target="_blank" rel="noopener noreferrer">config.json</a>.

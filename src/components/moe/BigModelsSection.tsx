@@ -7,6 +7,7 @@ import { useStore } from '../../store/store';
 import { fmt } from '../metrics/Figure';
 import { SourceBadge } from '../SourceBadge';
 import { CostCalculator } from './CostCalculator';
+import { CustomMoeMeasured } from './CustomMoeMeasured';
 import { ScatterChart } from './ScatterChart';
 import { useOwnBandwidth } from './useBandwidthSource';
 import { Panel } from '../Panel';
@@ -47,6 +48,7 @@ export function BigModelsSection() {
         Mixture-of-experts models keep every expert in memory but read only the active ones for each token: they need the memory of a big model
         and decode at about the speed of a small one. These are projections from memory bandwidth, not measurements.
       </p>
+      <CustomMoeMeasured />
       <div className="big-controls">
         <label>
           Hardware

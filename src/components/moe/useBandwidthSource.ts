@@ -1,5 +1,4 @@
-import { variantOf } from '../../catalog-data';
-import { architectureOf } from '../../lib/architectures';
+import { architectureOfModel, variantOf } from '../../catalog-data';
 import { calibrateBandwidth, type BandwidthSource } from '../../lib/projection';
 import { useStore } from '../../store/store';
 
@@ -12,7 +11,7 @@ export function useOwnBandwidth(): BandwidthSource | null {
   const probe = useStore((s) => s.bandwidth.result?.gbPerSecond ?? null);
   const runModel = useStore((s) => (s.lastReply ? s.runs.find((r) => r.id === s.lastReply!.runId)?.modelId : undefined));
   const found = variantOf(runModel ?? null);
-  const arch = found ? architectureOf(found.model.name) : null;
+  const arch = architectureOfModel(runModel ?? null);
   if (reply && reply.source === 'measured' && found && arch) {
     const tps = reply.engine?.extra.decode_tokens_per_s ?? reply.app.extra.decode_tokens_per_s;
     const context = (reply.engine?.prompt_tokens ?? reply.app.prompt_tokens) + reply.app.completion_tokens;

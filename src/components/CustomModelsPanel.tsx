@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { addCustomModel, removeCustomModel } from '../actions/custom-model-actions';
+import { useStore } from '../store/store';
+import { Panel } from './Panel';
+
+/** Add an MLC build by URL (checked against its mlc-chat-config.json before it is kept), list and remove them. */
+export function CustomModelsPanel() {
+  const custom = useStore((s) => s.prefs.customModels);
+  const [fields, setFields] = useState({ model: '', modelLib: '', name: '' });
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const field = (key: keyof typeof fields, label: string, placeholder: string) => (
+    <label>
+      {label}
+      <input
+        type="url"
+        value={fields[key]}
+        placeholder={placeholder}
+        onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
+        data-testid={`custom-${key}`}
+      />
+    </label>
+  );
+  return (
+    <Panel name="custom" label="Your own models" heading="Your own models">
+      <p className="small muted">
+        An MLC build of a Qwen (dense or MoE) served with CORS: the folder with its mlc-chat-config.json and its WebGPU library.
+      </p>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setBusy(true);
+          void addCustomModel(fields)
+            .then((r) => {
+              setResult(r.ok ? { ok: true, text: `Added ${r.value.id}: it is in the model list.` } : { ok: false, text: r.reason });
+              if (r.ok) setFields({ model: '', modelLib: '', name: '' });
+            })
+            .finally(() => setBusy(false));
+        }}
+      >
+        {field('model', 'Model URL', 'https://host/Qwen3-30B-A3B-q4f16_1-MLC')}
+        {field('modelLib', 'Model library URL (.wasm)', 'https://host/libs/Qwen3-30B-A3B-q4f16_1-webgpu.wasm')}
+        <label>
+          Name (optional)
+          <input value={fields.name} onChange={(e) => setFields({ ...fields, name: e.target.value })} data-testid="custom-name" />
+        </label>
+        <button type="submit" disabled={busy} data-testid="custom-add">
+          {busy ? 'Checking…' : 'Add model'}
+        </button>
+      </form>
+      {result && (
+        <p className={result.ok ? 'small' : 'warning'} role="status" data-testid="custom-result">
+          {result.text}
+        </p>
+      )}
+      {custom.length > 0 && (
+        <ul className="custom-list">
+          {custom.map((c) => (
+            <li key={c.id} data-testid="custom-entry">
+              <span className="badge">custom</span> <span className="custom-id">{c.id}</span>
+              <button type="button" aria-label={`Remove ${c.id}`} onClick={() => void removeCustomModel(c.id)}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}

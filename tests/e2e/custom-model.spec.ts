@@ -1,0 +1,112 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { mirrorServer } from '../../scripts/mirror/server';
+import { CHAT_CONFIG, TEST_LIBRARY, makeTestMirror } from '../fixtures/test-mirror';
+
+const MOE_ID = 'Qwen3-30B-A3B-q4f32_1-MLC';
+
+/** An mlc-chat-config.json for an MLC build of Qwen3-30B-A3B (the shape its config.json gives); synthetic. */
+const MOE_CONFIG = {
+  ...CHAT_CONFIG,
+  model_type: 'qwen3_moe',
+  quantization: 'q4f32_1',
+  context_window_size: 4096,
+  model_config: {
+    hidden_size: 2048,
+    intermediate_size: 6144,
+    moe_intermediate_size: 768,
+    num_attention_heads: 32,
+    num_key_value_heads: 4,
+    head_dim: 128,
+    num_hidden_layers: 48,
+    num_experts: 128,
+    num_experts_per_tok: 8,
+    vocab_size: 151936,
+    tie_word_embeddings: false,
+    context_window_size: 40960,
+  },
+};
+
+let dir: string;
+let server: Server;
+let base: string;
+
+async function folder(name: string, config: string): Promise<void> {
+  await mkdir(join(dir, name, 'resolve/main'), { recursive: true });
+  await writeFile(join(dir, name, 'resolve/main/mlc-chat-config.json'), config);
+}
+
+test.beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'e2e-custom-'));
+  await makeTestMirror(dir);
+  await folder(MOE_ID, JSON.stringify(MOE_CONFIG));
+  await folder('broken', '<html>not json</html>');
+  await folder('llama', JSON.stringify({ ...CHAT_CONFIG, model_type: 'llama' }));
+  const serve = mirrorServer(dir);
+  server = createServer((req, res) => {
+    // Files under /nocors/ come without the CORS header, as from a host that does not allow this page.
+    if (req.url?.startsWith('/nocors/')) res.setHeader = () => res;
+    serve(Object.assign(req, { url: req.url?.replace(/^\/nocors/, '') }), res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+test.afterAll(async () => {
+  server.close();
+  await rm(dir, { recursive: true });
+});
+
+async function add(page: Page, model: string, lib = `${base}/${TEST_LIBRARY}`): Promise<void> {
+  await page.getByTestId('custom-model').fill(model);
+  await page.getByTestId('custom-modelLib').fill(lib);
+  await page.getByTestId('custom-add').click();
+}
+
+test('custom model: a Qwen MoE build added by URL joins the picker with a memory estimate from its own config, survives a reload, loads through web-llm, and is removed', async ({ page }) => {
+  await page.goto('/');
+  await add(page, `${base}/${MOE_ID}`);
+  await expect(page.getByTestId('custom-result')).toContainText(`Added ${MOE_ID}`);
+  await expect(page.getByTestId('model-select')).toHaveValue(MOE_ID);
+  await expect(page.getByTestId('custom-badge')).toBeVisible();
+  // Every expert held: 30.5 B parameters at 5 bits are ~17.8 GiB of weights alone.
+  const estimate = Number((await page.getByTestId('mem-estimate').innerText()).match(/[\d.]+/)![0]);
+  expect(estimate).toBeGreaterThan(17.8);
+  expect(estimate).toBeLessThan(21);
+  await expect(page.getByTestId('arch-source')).toContainText("the model's own mlc-chat-config.json, read when you added it");
+
+  await page.reload();
+  await expect(page.getByTestId('custom-entry')).toHaveCount(1);
+  await page.getByTestId('model-select').selectOption(MOE_ID);
+  await page.getByTestId('load').click();
+  // ~18 GB of weights: more than this test browser's storage, and the app says so first.
+  await page.getByRole('button', { name: 'Download anyway' }).click();
+  // The real engine fetched the build's config and library from where the user said (a made-up library here).
+  await expect(page.getByTestId('error-bad-model-library')).toContainText(`${base}/${TEST_LIBRARY}`, { timeout: 30_000 });
+
+  await page.getByRole('button', { name: `Remove ${MOE_ID}` }).click();
+  await expect(page.getByTestId('custom-entry')).toHaveCount(0);
+  await expect(page.getByTestId('model-select').locator(`option[value="${MOE_ID}"]`)).toHaveCount(0);
+});
+
+test('custom model: a missing, malformed or unknown config and a library without CORS each get a clear message, and nothing is saved', async ({ page }) => {
+  await page.goto('/');
+  const cases: Array<[string, string | undefined, string]> = [
+    [`${base}/nowhere`, undefined, 'answered HTTP 404'],
+    [`${base}/broken`, undefined, 'is not JSON'],
+    [`${base}/llama`, undefined, 'The architecture "llama" is not one the app can run'],
+    [`${base}/${MOE_ID}`, `${base}/nocors/${TEST_LIBRARY}`, 'does not allow this page'],
+    ['not a url', undefined, 'is not a URL'],
+  ];
+  for (const [model, lib, message] of cases) {
+    await add(page, model, lib);
+    await expect(page.getByTestId('custom-result')).toContainText(message);
+    await expect(page.getByTestId('custom-entry'), model).toHaveCount(0);
+  }
+  await expect(page.getByTestId('custom-entry')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('custom-entry')).toHaveCount(0);
+});
