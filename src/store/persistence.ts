@@ -6,6 +6,7 @@
  */
 import { del, get, set } from 'idb-keyval';
 import { byRecent, newConversation, readConversationList, touch, type ConversationMeta } from '../lib/conversations';
+import { checkUrl, customArchitecture } from '../lib/custom-model';
 import { parseRun, type Run } from '../shared/runs';
 import { DEFAULT_PREFS, DEFAULT_SETTINGS, getState, setState, useStore } from './store';
 import type { ChatEntry, PrefsSlice } from './types';
@@ -52,6 +53,20 @@ function readMessages(saved: unknown): ChatEntry[] {
     return { ...rest, source: replayed ? 'replayed' : 'measured' };
   });
 }
+
+/** Preferences as saved; a custom model that no longer reads as one (its config, its URLs) is dropped. */
+function readPrefs(saved: Partial<PrefsSlice['prefs']>): PrefsSlice['prefs'] {
+  const custom = Array.isArray(saved.customModels) ? saved.customModels : [];
+  return {
+    ...DEFAULT_PREFS,
+    ...saved,
+    customModels: custom.filter(
+      (c) => typeof c?.id === 'string' && checkUrl(String(c.model), 'URL').ok && checkUrl(String(c.modelLib), 'URL').ok && isRecordLike(c.modelConfig) && customArchitecture(c) !== null,
+    ),
+  };
+}
+
+const isRecordLike = (v: unknown) => typeof v === 'object' && v !== null;
 
 /** Conversations whose write IndexedDB refused (private windows): they last as long as the page. */
 const unsaved = new Map<string, ChatEntry[]>();
@@ -101,7 +116,7 @@ export async function hydrate(): Promise<void> {
         ...(chats ? { conversations: chats.conversations, currentId: chats.currentId, messages: chats.messages } : {}),
         settings: { ...DEFAULT_SETTINGS, ...saved.settings },
         runs: Array.isArray(saved.runs) ? readRuns(saved.runs) : [],
-        ...(saved.prefs ? { prefs: { ...DEFAULT_PREFS, ...saved.prefs } } : {}),
+        ...(saved.prefs ? { prefs: readPrefs(saved.prefs) } : {}),
       });
     }
   } catch {

@@ -37,19 +37,19 @@ test.describe('side panels on a phone', () => {
 
   test('fold behind their headings: model and speed open, the rest a tap away, remembered after a reload', async ({ page }) => {
     await page.goto(REPLAY);
-    const settings = page.getByRole('button', { name: 'Settings' });
+    const settings = page.getByRole('button', { name: 'Settings', exact: true });
     await expect(settings).toHaveAttribute('aria-expanded', 'false');
     await expect(page.getByLabel('System prompt')).toBeHidden();
-    await expect(page.getByRole('button', { name: 'Model' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('button', { name: 'Model', exact: true })).toHaveAttribute('aria-expanded', 'true');
     await expect(page.getByTestId('load')).toBeVisible();
     await settings.tap();
     await expect(page.getByLabel('System prompt')).toBeVisible();
-    await page.getByRole('button', { name: 'Speed' }).tap();
-    await expect(page.getByRole('button', { name: 'Speed' })).toHaveAttribute('aria-expanded', 'false');
+    await page.getByRole('button', { name: 'Speed', exact: true }).tap();
+    await expect(page.getByRole('button', { name: 'Speed', exact: true })).toHaveAttribute('aria-expanded', 'false');
     await page.waitForTimeout(600); // persistence is debounced
     await page.reload();
     await expect(page.getByLabel('System prompt')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Speed' })).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('button', { name: 'Speed', exact: true })).toHaveAttribute('aria-expanded', 'false');
   });
 });
 
@@ -57,7 +57,7 @@ test('from a tablet up every panel is open and its heading is plain', async ({ p
   await page.setViewportSize({ width: 768, height: 1024 });
   await page.goto(REPLAY);
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Settings' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Settings', exact: true })).toHaveCount(0);
   await expect(page.getByLabel('System prompt')).toBeVisible();
   await expect(page.getByTestId('memory-panel')).toContainText('web-llm says');
 });

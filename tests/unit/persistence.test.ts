@@ -95,6 +95,22 @@ describe('persistence', () => {
     expect(await loadConversation('a')).toEqual([]);
   });
 
+  it('keeps the custom models that still read as models, and drops the rest', async () => {
+    const good = {
+      id: 'Mine',
+      model: 'https://m.example/Mine',
+      modelLib: 'https://m.example/mine.wasm',
+      quant: 'q4f32_1',
+      contextWindow: 4096,
+      addedAt: 1,
+      modelConfig: { model_type: 'qwen3', hidden_size: 1024, intermediate_size: 3072, num_attention_heads: 16, num_hidden_layers: 28, num_key_value_heads: 8, head_dim: 128, vocab_size: 151936, tie_word_embeddings: true, context_window_size: 4096 },
+    };
+    db.set(INDEX, { settings: {}, runs: [], prefs: { customModels: [good, { ...good, id: 'Broken', modelConfig: { model_type: 'llama' } }, { ...good, id: 'Bad URL', model: 'javascript:alert(1)' }, null] } });
+    await hydrate();
+    expect(getState().prefs.customModels.map((c) => c.id)).toEqual(['Mine']);
+    expect(getState().prefs.overflow).toBe('rolling');
+  });
+
   it("reads what an earlier version saved: one conversation, a reply's replayed flag and a run's 'live' / 'replay' source", async () => {
     const [run] = streamRunFile('m', 3, 10).runs;
     db.set(INDEX, {
