@@ -9,7 +9,8 @@ import { checkUrl, customModelId, readCustomModel, type Checked, type CustomMode
 import { modelFileUrl } from '../lib/mirror';
 import type { CustomRecord } from '../shared/protocol';
 import { getState, setState } from '../store/store';
-import { deleteFromCache, refreshCache, selectModel } from './model-actions';
+import { writeModelParam } from '../lib/url';
+import { deleteFromCache, refreshCache } from './model-actions';
 
 const toRecord = (c: CustomModel): CustomRecord => ({
   model_id: c.id,
@@ -72,7 +73,9 @@ export async function addCustomModel(fields: { model: string; modelLib: string; 
   const prefs = getState().prefs;
   setState({ prefs: { ...prefs, customModels: [...prefs.customModels, read.value.model] } });
   await sendCustomModels();
-  selectModel(id);
+  // Picked, not loaded: a big build is a big download, started by the user's own click.
+  setState({ selectedId: id, storageWarning: null, loadError: null });
+  writeModelParam(id);
   await refreshCache();
   return { ok: true, value: read.value.model };
 }
@@ -80,8 +83,10 @@ export async function addCustomModel(fields: { model: string; modelLib: string; 
 /** Removes a model the user added, and its files from the browser's cache. */
 export async function removeCustomModel(id: string): Promise<void> {
   if (getState().cached[id]) await deleteFromCache(id);
+  else if (getState().loadedId === id) await inference().unload();
   const prefs = getState().prefs;
   setState({ prefs: { ...prefs, customModels: prefs.customModels.filter((c) => c.id !== id) } });
   await sendCustomModels();
-  if (getState().selectedId === id) setState({ selectedId: null, loadedId: getState().loadedId === id ? null : getState().loadedId });
+  if (getState().loadedId === id) setState({ loadedId: null, loadState: 'idle' });
+  if (getState().selectedId === id) setState({ selectedId: null });
 }

@@ -4,7 +4,7 @@
  * browser's storage figures and its persistence grant, and deleting every downloaded model.
  */
 import { inference } from '../bridge/inference-bridge';
-import { getState, setState } from '../store/store';
+import { getState, setState, useStore } from '../store/store';
 import type { AppState, DeviceSlice } from '../store/types';
 import { refreshCache } from './model-actions';
 
@@ -20,30 +20,53 @@ export function watchNetwork(): void {
   update();
 }
 
+/** The app is calm: no reply streams, no model loads, no comparison runs. */
+const calm = (s: AppState) => s.streaming === null && s.loadState !== 'loading' && s.compare.status !== 'running';
+const CALM_MS = 3000;
+
+/**
+ * Registers the service worker once the app has been calm for a few seconds: its first install
+ * downloads the whole app (web-llm's 6 MB chunk included) and would otherwise compete with a reply
+ * being painted or a model being loaded. Later visits find it installed at once.
+ */
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
-  const start = () =>
-    void import('virtual:pwa-register')
-      .then(({ registerSW }) => {
-        applyUpdate = registerSW({
-          onNeedRefresh: () => patchShell({ updateReady: true }),
-          onOfflineReady: () => patchShell({ cachedForOffline: true }),
-          // A worker already active from an earlier visit has the app cached.
-          onRegisteredSW: (_url, registration) => {
-            if (registration?.active) patchShell({ cachedForOffline: true });
-          },
-        });
-      })
-      .catch(() => {
-        // Without a service worker the app works as before, online only.
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const arm = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = calm(getState()) ? setTimeout(fire, CALM_MS) : null;
+  };
+  const unsubscribe = useStore.subscribe((s, prev) => {
+    if (calm(s) !== calm(prev)) arm();
+  });
+  const fire = () => {
+    unsubscribe();
+    if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
+    else start();
+  };
+  arm();
+}
+
+function start(): void {
+  void import('virtual:pwa-register')
+    .then(({ registerSW }) => {
+      applyUpdate = registerSW({
+        onNeedRefresh: () => patchShell({ updateReady: true }),
+        onOfflineReady: () => patchShell({ cachedForOffline: true }),
+        // A worker already active from an earlier visit has the app cached.
+        onRegisteredSW: (_url, registration) => {
+          if (registration?.active) patchShell({ cachedForOffline: true });
+        },
       });
-  if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 5000 });
-  else setTimeout(start, 2000);
+    })
+    .catch(() => {
+      // Without a service worker the app works as before, online only.
+    });
 }
 
 /** Whether a new version may be swapped in now: never under a reply or a comparison in progress. */
 export function canUpdateNow(s: AppState = getState()): boolean {
-  return s.streaming === null && s.loadState !== 'loading' && s.compare.status !== 'running';
+  return calm(s);
 }
 
 export function updateApp(): void {
