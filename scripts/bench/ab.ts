@@ -1,12 +1,13 @@
-// npm run bench:ab -- <build A> <build B> [--runs N] [--long] [--pause MS]
+// npm run bench:ab -- <build A> <build B> [--runs N] [--long | --start] [--pause MS]
 // Two production builds side by side: timed streams (the benchmark's, without the paint probe),
 // interleaved A B B A …, each in a fresh context. Busy time drifts with the host's load by more
 // than most changes are worth, so each pair is compared, not each build against an old figure.
 // --long: the benchmark's 50-turn history; --pause: time between the model being ready and the
-// send (the benchmark sends at once; a user types first).
+// send (the benchmark sends at once; a user types first); --start: navigation to a ready model
+// picker instead of a stream (ms).
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/browser';
-import { openLongConversation, openReplay, streamRun } from './scenarios';
+import { openLongConversation, openReplay, startScenario, streamRun } from './scenarios';
 import { startPreview, type Preview } from './server';
 import { median } from './stats';
 
@@ -18,13 +19,15 @@ const option = (name: string) => {
 const runs = Number(option('--runs') ?? 10);
 const pauseMs = Number(option('--pause') ?? 0);
 const long = args.includes('--long');
+const start = args.includes('--start');
 const dirs = args.filter((a) => !a.startsWith('--'));
 
 const fmt = (n: number) => n.toFixed(1);
+const unit = args.includes('--start') ? ' ms' : ' %';
 
 async function main(): Promise<number> {
   if (dirs.length !== 2 || !(runs >= 2)) {
-    console.error('usage: npm run bench:ab -- <build A> <build B> [--runs N] [--long] [--pause MS]   (builds: folders made by vite build)');
+    console.error('usage: npm run bench:ab -- <build A> <build B> [--runs N] [--long | --start] [--pause MS]   (builds: folders made by vite build)');
     return 2;
   }
   const servers: Preview[] = [];
@@ -37,6 +40,10 @@ async function main(): Promise<number> {
         for (const i of r % 2 ? [1, 0] : [0, 1]) {
           const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
           try {
+            if (start) {
+              busy[i]!.push((await startScenario(context, servers[i]!.url)).pickerMs);
+              continue;
+            }
             const page = await (long ? openLongConversation : openReplay)(context, servers[i]!.url);
             // Where the benchmark leaves the pointer: on the prompt in the long chat (it types there first).
             if (long) await page.getByTestId('prompt').click();
@@ -49,17 +56,18 @@ async function main(): Promise<number> {
             await context.close();
           }
         }
-        process.stdout.write(`pair ${r + 1}/${runs}: A ${fmt(busy[0]![r]!)} %, B ${fmt(busy[1]![r]!)} %\n`);
+        process.stdout.write(`pair ${r + 1}/${runs}: A ${fmt(busy[0]![r]!)}${unit}, B ${fmt(busy[1]![r]!)}${unit}\n`);
       }
     } finally {
       await browser.close();
     }
     const deltas = busy[1]!.map((b, r) => b - busy[0]![r]!);
     const better = deltas.filter((d) => d < 0).length;
-    console.log(`\n${long ? 'Long chat' : 'Stream'}: main-thread busy, ${runs} interleaved pairs${pauseMs > 0 ? `, ${pauseMs} ms before each send` : ''}`);
-    console.log(`A ${dirs[0]}: median ${fmt(median(busy[0]!))} %`);
-    console.log(`B ${dirs[1]}: median ${fmt(median(busy[1]!))} %`);
-    console.log(`B − A: median of the pairs ${fmt(median(deltas))} points; B lower in ${better} of ${runs} pairs`);
+    const what = start ? 'Start: navigation → model picker ready' : `${long ? 'Long chat' : 'Stream'}: main-thread busy`;
+    console.log(`\n${what}, ${runs} interleaved pairs${pauseMs > 0 ? `, ${pauseMs} ms before each send` : ''}`);
+    console.log(`A ${dirs[0]}: median ${fmt(median(busy[0]!))}${unit}`);
+    console.log(`B ${dirs[1]}: median ${fmt(median(busy[1]!))}${unit}`);
+    console.log(`B − A: median of the pairs ${fmt(median(deltas))}${start ? ' ms' : ' points'}; B lower in ${better} of ${runs} pairs`);
     return 0;
   } finally {
     for (const s of servers) s.stop();
