@@ -24,6 +24,7 @@ export function MirrorSetting() {
       <p className="small" data-testid="mirror-state">
         {mirror ? `Your mirror at ${mirror}.` : "Hugging Face and GitHub, web-llm's hosts."}
       </p>
+      <p className="small muted">Downloads are kept per source: a model downloaded from one is downloaded again from the other.</p>
       <label>
         Mirror base URL
         <input
