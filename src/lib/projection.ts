@@ -89,9 +89,3 @@ export function projectDecode(source: BandwidthSource, arch: Architecture, f: We
   const ceiling = decodeCeiling(source.gbPerSecond, arch, f, contextTokens);
   return { low: ceiling * lo, high: ceiling * hi };
 }
-
-/** Months until buying hardware costs less than paying an API for the same tokens. */
-export function breakEvenMonths(tokensPerMonth: number, apiPricePerMillion: number, hardwarePriceUSD: number): number | null {
-  const monthly = (tokensPerMonth / 1e6) * apiPricePerMillion;
-  return monthly > 0 ? hardwarePriceUSD / monthly : null;
-}

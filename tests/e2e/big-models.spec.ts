@@ -42,6 +42,13 @@ test('the break-even calculator', async ({ page }) => {
   await cost.getByTestId('cost-tokens').fill('100');
   await cost.getByTestId('cost-price').fill('2');
   await cost.getByTestId('cost-hardware').fill('2000');
-  await expect(cost.getByTestId('cost-result')).toContainText('$200.00 a month');
-  await expect(cost.getByTestId('cost-result')).toContainText('after 10.0 months');
+  await cost.getByTestId('cost-watts').fill('450');
+  await cost.getByTestId('cost-hours').fill('8');
+  await cost.getByTestId('cost-kwh').fill('0.3');
+  // $200 of API a month, $32.87 of electricity (450 W × 8 h × 30.44 days × $0.30): 2000 / 167.13 = 12.0 months.
+  await expect(cost.getByTestId('cost-result')).toContainText('The API would cost $200.00 a month; the GPU\'s electricity $32.87 a month');
+  await expect(cost.getByTestId('cost-result')).toContainText('after 12.0 months');
+  // An RTX 5090 projects a speed for the model in focus: its monthly capacity follows.
+  await page.getByTestId('hw-select').selectOption('rtx5090');
+  await expect(cost.getByTestId('cost-capacity')).toContainText(/At about \d+ tok\/s \(the low end of the projection for Qwen3-30B-A3B\), it decodes about \d+ M tokens a month in 8 h a day/);
 });

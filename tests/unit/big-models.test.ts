@@ -3,7 +3,7 @@ import { BIG_MODELS, bigModel } from '../../src/lib/big-models';
 import { explain, memoryNeededGB, project } from '../../src/lib/fit';
 import { HARDWARE, hardware } from '../../src/lib/hardware';
 import { hwRows } from '../../src/lib/hw-table';
-import { breakEvenMonths, calibrateBandwidth, decodeCeiling, format, projectDecode } from '../../src/lib/projection';
+import { calibrateBandwidth, decodeCeiling, format, projectDecode } from '../../src/lib/projection';
 import { activeParameterCount, parameterCount } from '../../src/lib/vram';
 
 const within = (actual: number, expected: number, tolerance = 0.1) => Math.abs(actual / expected - 1) <= tolerance;
@@ -109,8 +109,4 @@ describe('the MoE argument in numbers', () => {
     expect(dense4090.high).toBeGreaterThanOrEqual(40);
   });
 
-  it('computes the break-even time of buying hardware against an API', () => {
-    expect(breakEvenMonths(50e6, 2, 1600)).toBeCloseTo(16, 6);
-    expect(breakEvenMonths(0, 2, 1600)).toBeNull();
-  });
 });

@@ -33,6 +33,7 @@ export function BigModelsSection() {
   const rows = project(f, memoryGB, source);
   const formatLabel = f.id.startsWith('q4') || f.id === 'Q4_K_M' ? '4-bit' : f.id === 'Q8_0' ? '8-bit' : '16-bit';
   const answer = explain(rows, focus, formatLabel, { memoryGB, hardware: hw?.name ?? null });
+  const focusDecode = rows.find((r) => r.model.name === focus)?.decode ?? null;
   return (
     <Panel
       name="big-models"
@@ -123,7 +124,7 @@ export function BigModelsSection() {
           ))}
         </tbody>
       </table>
-      <CostCalculator hardwarePrice={hw?.launchPriceUSD ?? null} />
+      <CostCalculator hardwarePrice={hw?.launchPriceUSD ?? null} speed={focusDecode ? { tokensPerSecond: focusDecode.low, model: focus } : null} />
     </Panel>
   );
 }

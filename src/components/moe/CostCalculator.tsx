@@ -1,32 +1,64 @@
 import { useState } from 'react';
-import { breakEvenMonths } from '../../lib/projection';
+import { breakEven } from '../../lib/break-even';
 
-/** Tokens per month × an API's price against a hardware price: months to break even. */
-export function CostCalculator({ hardwarePrice }: { hardwarePrice: number | null }) {
+const usd = (n: number) => `$${n.toFixed(2)}`;
+const millions = (n: number) => `${(n / 1e6).toFixed(n < 10e6 ? 1 : 0)} M`;
+
+function NumberField({ label, value, step, onChange, testId }: { label: string; value: number; step: number; onChange: (n: number) => void; testId: string }) {
+  return (
+    <label>
+      {label}
+      <input type="number" min={0} step={step} value={value} onChange={(e) => onChange(Number(e.target.value) || 0)} data-testid={testId} />
+    </label>
+  );
+}
+
+interface Props {
+  hardwarePrice: number | null;
+  /** The projected decode speed (low end) of the model in focus on this hardware, and its name. */
+  speed: { tokensPerSecond: number; model: string } | null;
+}
+
+/** Tokens per month × an API's price against a hardware price and its electricity: months to break
+ * even, and whether the hardware can decode that many tokens at all. */
+export function CostCalculator({ hardwarePrice, speed }: Props) {
   const [tokensM, setTokensM] = useState(50);
   const [price, setPrice] = useState(0.6);
   const [hardware, setHardware] = useState<number | null>(null);
+  const [watts, setWatts] = useState(350);
+  const [hours, setHours] = useState(8);
+  const [kwh, setKwh] = useState(0.3);
   const cost = hardware ?? hardwarePrice ?? 1500;
-  const months = breakEvenMonths(tokensM * 1e6, price, cost);
+  const r = breakEven({
+    tokensPerMonth: tokensM * 1e6,
+    apiPricePerMillion: price,
+    hardwarePriceUSD: cost,
+    watts,
+    hoursPerDay: hours,
+    pricePerKWh: kwh,
+    tokensPerSecond: speed?.tokensPerSecond ?? null,
+  });
   return (
     <div className="cost" data-testid="cost">
       <h3>Local or hosted: break-even</h3>
-      <label>
-        Tokens per month (millions)
-        <input type="number" min={0} step={1} value={tokensM} onChange={(e) => setTokensM(Number(e.target.value) || 0)} data-testid="cost-tokens" />
-      </label>
-      <label>
-        API price ($ per million tokens)
-        <input type="number" min={0} step={0.05} value={price} onChange={(e) => setPrice(Number(e.target.value) || 0)} data-testid="cost-price" />
-      </label>
-      <label>
-        Hardware price ($)
-        <input type="number" min={0} step={50} value={cost} onChange={(e) => setHardware(Number(e.target.value) || 0)} data-testid="cost-hardware" />
-      </label>
+      <NumberField label="Tokens per month (millions)" value={tokensM} step={1} onChange={setTokensM} testId="cost-tokens" />
+      <NumberField label="API price ($ per million tokens)" value={price} step={0.05} onChange={setPrice} testId="cost-price" />
+      <NumberField label="Hardware price ($)" value={cost} step={50} onChange={setHardware} testId="cost-hardware" />
+      <NumberField label="GPU power while generating (W)" value={watts} step={10} onChange={setWatts} testId="cost-watts" />
+      <NumberField label="Hours a day generating" value={hours} step={1} onChange={(h) => setHours(Math.min(24, h))} testId="cost-hours" />
+      <NumberField label="Electricity ($ per kWh)" value={kwh} step={0.01} onChange={setKwh} testId="cost-kwh" />
       <p data-testid="cost-result">
-        {months === null
-          ? 'With no tokens to pay for, the hardware never pays for itself.'
-          : `The API would cost $${((tokensM * price) || 0).toFixed(2)} a month: the hardware pays for itself after ${months.toFixed(1)} months (electricity not counted).`}
+        The API would cost {usd(r.apiMonthlyUSD)} a month; the GPU's electricity {usd(r.electricityMonthlyUSD)} a month.{' '}
+        {r.months === null
+          ? 'The hardware never pays for itself: its electricity costs as much as the API or more.'
+          : `The hardware pays for itself after ${r.months.toFixed(1)} months.`}
+      </p>
+      <p data-testid="cost-capacity" className={r.overCapacity ? 'warning' : undefined}>
+        {speed && r.capacityTokensPerMonth !== null
+          ? `At about ${Math.round(speed.tokensPerSecond)} tok/s (the low end of the projection for ${speed.model}), it decodes about ` +
+            `${millions(r.capacityTokensPerMonth)} tokens a month in ${hours} h a day` +
+            (r.overCapacity ? `: fewer than the ${millions(tokensM * 1e6)} asked for, so one of it would not keep up.` : '.')
+          : 'Its capacity in tokens a month needs a projected speed: measure the bandwidth or pick a GPU.'}
       </p>
     </div>
   );
