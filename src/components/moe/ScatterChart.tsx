@@ -1,3 +1,5 @@
+import { LABEL_HEIGHT, labelWidth, placeLabels } from '../../lib/label-layout';
+
 /** Memory needed (x, log) against projected decode speed (y, log); dense and MoE as different marks. */
 export interface ScatterPoint {
   label: string;
@@ -43,6 +45,15 @@ export function ScatterChart({ points: raw, limitX, limitLabel, width = 720, hei
   const y1 = ys.length ? Math.max(...ys) * 1.5 : 1000;
   const sx = (x: number) => PAD.left + ((Math.log(x) - Math.log(x0)) / (Math.log(x1) - Math.log(x0))) * (width - PAD.left - PAD.right);
   const sy = (y: number) => height - PAD.bottom - ((Math.log(y) - Math.log(y0)) / (Math.log(y1) - Math.log(y0))) * (height - PAD.top - PAD.bottom);
+  const marks = points.map((p) => {
+    const has = p.yHigh > 0;
+    return { cx: sx(p.x), cy: has ? sy(Math.sqrt(p.yLow * p.yHigh)) : height - PAD.bottom - 6, has };
+  });
+  // Labels go where they overlap neither each other nor a mark (MoE models crowd around 20–50 GB).
+  const places = placeLabels(
+    points.map((p, i) => ({ x: marks[i]!.cx, y: marks[i]!.cy, width: labelWidth(p.label, p.highlight), height: LABEL_HEIGHT, priority: p.highlight ? 1 : 0 })),
+    { left: PAD.left, right: width - 2, top: 0, bottom: height - PAD.bottom },
+  );
   return (
     <svg className="scatter" viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Memory needed against projected decode speed" data-testid="moe-chart">
       {ticks(x0, x1).map((t) => (
@@ -68,15 +79,16 @@ export function ScatterChart({ points: raw, limitX, limitLabel, width = 720, hei
           <text x={sx(limitX) + 4} y={PAD.top + 10}>{limitLabel}</text>
         </g>
       )}
-      {points.map((p) => {
-        const cx = sx(p.x);
-        const has = p.yHigh > 0;
-        const cy = has ? sy(Math.sqrt(p.yLow * p.yHigh)) : height - PAD.bottom - 6;
+      {points.map((p, i) => {
+        const { cx, cy, has } = marks[i]!;
+        const place = places[i]!;
         return (
           <g key={p.label} className={`point ${p.kind}${p.highlight ? ' highlight' : ''}`} data-kind={p.kind}>
             {has && <line x1={cx} x2={cx} y1={sy(p.yLow)} y2={sy(p.yHigh)} className="range" />}
             {p.kind === 'dense' ? <circle cx={cx} cy={cy} r={5} /> : <rect x={cx - 5} y={cy - 5} width={10} height={10} transform={`rotate(45 ${cx} ${cy})`} />}
-            <text x={cx + 8} y={cy - 6}>{p.label}</text>
+            <text x={place.x} y={place.y} textAnchor={place.anchor}>
+              {p.label}
+            </text>
           </g>
         );
       })}
