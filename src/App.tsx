@@ -20,11 +20,13 @@ import { useStore } from './store/store';
 
 // The comparison is a view of its own, loaded when opened: the chat's first paint does not wait for it.
 const CompareView = lazy(() => import('./components/compare/CompareView').then((m) => ({ default: m.CompareView })));
+// The stage view too: presenters open it, visitors never pay for it.
+const StageView = lazy(() => import('./components/stage/StageView').then((m) => ({ default: m.StageView })));
 
 export function App() {
   const view = useStore((s) => s.view);
   return (
-    <div className="app">
+    <div className={view === 'stage' ? 'app presenting' : 'app'}>
       <Header />
       <AppStatus />
       <AlertBanner />
@@ -32,10 +34,14 @@ export function App() {
         <Suspense fallback={<main className="compare-layout" aria-busy="true" />}>
           <CompareView />
         </Suspense>
+      ) : view === 'stage' ? (
+        <Suspense fallback={<main className="stage" aria-busy="true" />}>
+          <StageView />
+        </Suspense>
       ) : (
         <ChatLayout />
       )}
-      <BigModelsSection />
+      {view !== 'stage' && <BigModelsSection />}
     </div>
   );
 }

@@ -20,16 +20,18 @@ export interface StreamFigures {
   decodeErrorPct: number;
 }
 
-export async function openReplay(context: BrowserContext, baseURL: string): Promise<Page> {
+export async function openReplay(context: BrowserContext, baseURL: string, stage = false): Promise<Page> {
   const page = await context.newPage();
   await page.addInitScript(INIT_SCRIPT);
   // The stream fixture is served by the benchmark itself, from the app's origin.
   await page.route((url) => url.pathname === FIXTURE_PATH, (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify(streamRunFile(MODEL, STREAM_TOKENS, STREAM_RATE)) }),
   );
-  await page.goto(`${baseURL}/?replay=${FIXTURE_PATH}`);
+  await page.goto(`${baseURL}/?replay=${FIXTURE_PATH}${stage ? '&present' : ''}`);
   await page.getByTestId('load').click();
-  await page.getByTestId('model-ready').waitFor();
+  // The stage view hides the load controls once the model is ready; the composer says so too.
+  if (stage) await page.locator('[data-testid="prompt"][placeholder^="Message the model"]').waitFor();
+  else await page.getByTestId('model-ready').waitFor();
   return page;
 }
 
@@ -107,8 +109,8 @@ export async function streamOnce(page: Page): Promise<StreamFigures> {
   };
 }
 
-export async function streamingScenario(context: BrowserContext, baseURL: string): Promise<StreamFigures> {
-  const page = await openReplay(context, baseURL);
+export async function streamingScenario(context: BrowserContext, baseURL: string, stage = false): Promise<StreamFigures> {
+  const page = await openReplay(context, baseURL, stage);
   try {
     return await streamOnce(page);
   } finally {

@@ -41,6 +41,7 @@ export async function initApp(): Promise<void> {
   startPersistence();
   const hydrated = Promise.all([hydrate(), hydrateComparison()]);
   const [hasF16] = await Promise.all([probeGpu(), hydrated]);
+  if (new URLSearchParams(window.location.search).has('present')) setState({ view: 'stage' });
   const replay = readParam('replay');
   if (replay) await startReplayFromUrl(replay);
   const fromUrl = readParam('model');

@@ -1,5 +1,6 @@
 import { closeCompare, openCompare } from '../actions/compare-actions';
 import { exitReplay } from '../actions/runs-actions';
+import { closeStage, openStage } from '../actions/stage-actions';
 import { useStore } from '../store/store';
 
 export function Header() {
@@ -8,11 +9,14 @@ export function Header() {
   return (
     <header className="app-header">
       <nav className="views" aria-label="Views">
-        <button type="button" aria-pressed={view === 'chat'} onClick={closeCompare} data-testid="view-chat">
+        <button type="button" aria-pressed={view === 'chat'} onClick={view === 'stage' ? closeStage : closeCompare} data-testid="view-chat">
           Chat
         </button>
         <button type="button" aria-pressed={view === 'compare'} onClick={openCompare} data-testid="view-compare">
           Compare quantizations
+        </button>
+        <button type="button" aria-pressed={view === 'stage'} onClick={openStage} data-testid="view-stage">
+          Present
         </button>
       </nav>
       <h1>Qwen on your GPU</h1>

@@ -147,7 +147,7 @@ export interface AlertSlice {
 
 /** The quantization comparison: the tester's choices, the run in progress, the last result. */
 export interface CompareSlice {
-  view: 'chat' | 'compare';
+  view: 'chat' | 'compare' | 'stage';
   compare: {
     draft: CompareDraft;
     status: 'idle' | 'running';

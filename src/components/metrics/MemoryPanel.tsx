@@ -20,7 +20,7 @@ const OWN_CONFIG = 'mlc-chat-config.json';
 
 /** The estimate for the model in view, from the model's own cached mlc-chat-config.json when the
  * worker has read it, else from the app's table of config.json files. */
-function useEstimate() {
+export function useEstimate() {
   const modelId = useStore((s) => s.loadedId ?? s.selectedId);
   const modelConfig = useStore((s) => (modelId ? s.modelConfigs[modelId] : undefined));
   const custom = useStore((s) => s.prefs.customModels.find((c) => c.id === modelId)?.modelConfig);

@@ -10,20 +10,20 @@ import { Panel } from '../Panel';
 // Each figure subscribes to its own value; the values a refresh changes are written as text
 // (LiveText, Sparkline), so a refresh re-renders nothing.
 const readDecodeRate = (s: AppState) => fmt((s.streamingFigures?.streaming ? s.streamingFigures.currentTps : s.streamingFigures?.averageTps) ?? null);
-const readHistory = (s: AppState) => s.streamingFigures?.history;
+export const readHistory = (s: AppState) => s.streamingFigures?.history;
 const readTokens = (s: AppState) => String(s.streamingFigures?.tokens ?? 0);
 const readContextUsed = (s: AppState) => (s.streamingFigures ? `≈${contextTokensOf(s)}` : '–');
 
 /** Made once: toLocaleString builds a formatter on every call. */
 const thousands = new Intl.NumberFormat('en-US');
 
-function DecodeRate() {
+export function DecodeRate() {
   const source = useStore((s) => s.streamingFigures?.source ?? 'measured');
   const streaming = useStore((s) => s.streamingFigures?.streaming ?? false);
   return <Figure big label={streaming ? 'Decode (last second)' : 'Decode (whole reply)'} value={<LiveText read={readDecodeRate} />} unit="tok/s" source={source} live testId="decode-tps" />;
 }
 
-function Ttft() {
+export function Ttft() {
   const ttft = useStore((s) => s.streamingFigures?.ttftMs ?? null);
   const source = useStore((s) => s.streamingFigures?.source ?? 'measured');
   return <Figure label="Time to first token" value={fmt(ttft, 0)} unit="ms" source={source} live testId="ttft" />;
@@ -39,7 +39,7 @@ function Prefill() {
   return <Figure label="Prefill" value={fmt(reported, 0)} unit="tok/s" source={replayed ? 'replayed' : 'web-llm'} live testId="prefill" />;
 }
 
-function Tokens() {
+export function Tokens() {
   const source = useStore((s) => s.streamingFigures?.source ?? 'measured');
   return <Figure label="Tokens generated" value={<LiveText read={readTokens} />} source={source} live testId="tokens" />;
 }

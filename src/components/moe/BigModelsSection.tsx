@@ -8,7 +8,7 @@ import { fmt } from '../metrics/Figure';
 import { SourceBadge } from '../SourceBadge';
 import { CostCalculator } from './CostCalculator';
 import { CustomMoeMeasured } from './CustomMoeMeasured';
-import { ScatterChart } from './ScatterChart';
+import { ScatterChart, projectionPoints } from './ScatterChart';
 import { useOwnBandwidth } from './useBandwidthSource';
 import { Panel } from '../Panel';
 
@@ -88,14 +88,7 @@ export function BigModelsSection() {
         {describeSource(source)} Memory needed = weights + KV cache at {CONTEXT_TOKENS} tokens + 0.5 GB.
       </p>
       <ScatterChart
-        points={rows.map((r) => ({
-          label: r.model.name.replace('Qwen3-', '').replace('Qwen', ''),
-          kind: r.model.kind,
-          x: r.needGB,
-          yLow: r.decode?.low ?? 0,
-          yHigh: r.decode?.high ?? 0,
-          highlight: r.model.name === focus,
-        }))}
+        points={projectionPoints(rows, focus)}
         limitX={memoryGB}
         limitLabel={memoryGB ? `${memoryGB} GB` : ''}
       />

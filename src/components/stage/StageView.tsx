@@ -1,0 +1,99 @@
+import { useEffect } from 'react';
+import { closeStage, toggleFullscreen } from '../../actions/stage-actions';
+import { useStore } from '../../store/store';
+import { Composer } from '../Composer';
+import { LoadControls } from '../LoadControls';
+import { MessageView } from '../MessageView';
+import { Figure, fmt } from '../metrics/Figure';
+import { useEstimate } from '../metrics/MemoryPanel';
+import { Sparkline } from '../metrics/Sparkline';
+import { DecodeRate, readHistory, Tokens, Ttft } from '../metrics/SpeedPanel';
+import { StageClaim } from './StageClaim';
+
+const GiB = 2 ** 30;
+
+/** The latest exchange only, large: the question and the reply being written (or the last one). */
+function LatestExchange() {
+  const last = useStore((s) => s.messages.findLast((m) => m.role === 'user'));
+  const reply = useStore((s) => {
+    const i = s.messages.findLastIndex((m) => m.role === 'user');
+    const after = i === -1 ? undefined : s.messages[i + 1];
+    return after?.role === 'assistant' ? after : undefined;
+  });
+  const streaming = useStore((s) => s.streaming?.id);
+  return (
+    <section className="stage-chat" aria-label="Latest exchange" data-testid="stage-chat">
+      {last ? <MessageView entry={last} /> : <p className="stage-note">Ask the model something: the room sees the reply and its speed.</p>}
+      {streaming !== undefined ? <MessageView key={streaming} entry="streaming" /> : reply && <MessageView key={reply.id} entry={reply} />}
+    </section>
+  );
+}
+
+function ModelAndGpu() {
+  const model = useStore((s) => s.loadedId ?? s.selectedId);
+  const gpu = useStore((s) => s.gpu.report);
+  const gpuName = gpu ? [gpu.vendor, gpu.architecture, gpu.description].filter(Boolean).join(' ') || 'unknown GPU' : 'no GPU';
+  return (
+    <div className="stage-model" data-testid="stage-model">
+      <div className="stage-model-name">{model ?? 'No model chosen'}</div>
+      <div className="stage-gpu">
+        {gpuName}
+        {gpu?.isFallback ? ' (software adapter)' : ''}
+      </div>
+    </div>
+  );
+}
+
+function Memory() {
+  const { found, full } = useEstimate();
+  const measured = useStore((s) => s.memory.liveBytes);
+  const webllmMB = found?.variant.vramMB ?? null;
+  return (
+    <div className="stage-memory">
+      <Figure label="GPU memory, web-llm" value={fmt(webllmMB ? webllmMB / 1024 : null, 1)} unit="GB" source="web-llm" />
+      <Figure label="estimate" value={fmt(full ? full.total / GiB : null, 1)} unit="GB" source="estimate" />
+      <Figure label="held now" value={fmt(measured / GiB, 2)} unit="GB" source="measured" />
+    </div>
+  );
+}
+
+/**
+ * The stage view (?present): readable from the back of a room. The live figures are the same
+ * components as the speed panel's (written into their nodes, no renders per batch), only larger.
+ */
+export function StageView() {
+  const ready = useStore((s) => s.loadState === 'ready');
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select');
+      if (!typing && (e.key === 'f' || e.key === 'F') && !e.ctrlKey && !e.metaKey && !e.altKey) toggleFullscreen();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <main className="stage" data-testid="stage">
+      <div className="stage-bar">
+        <ModelAndGpu />
+        {!ready && <LoadControls />}
+        <button type="button" onClick={closeStage} data-testid="stage-close">
+          Leave the stage view
+        </button>
+      </div>
+      <section className="stage-figures" aria-label="Live figures">
+        <DecodeRate />
+        <Sparkline read={readHistory} label="decode tokens per second over the reply" />
+        <div className="stage-row">
+          <Ttft />
+          <Tokens />
+        </div>
+        <Memory />
+      </section>
+      <StageClaim />
+      <LatestExchange />
+      <div className="stage-composer">
+        <Composer />
+      </div>
+    </main>
+  );
+}
