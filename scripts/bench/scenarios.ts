@@ -77,11 +77,13 @@ export async function streamRun(page: Page, probe: boolean): Promise<StreamRun> 
     const w = window as unknown as { __qwenPaintLog?: { delays: number[] }; __longTasks: Array<{ duration: number }> };
     const replies = document.querySelectorAll('[data-testid="message-assistant"] .markdown-blocks');
     const decodeRow = [...document.querySelectorAll('[data-testid="last-reply"] tr')].find((r) => r.textContent?.includes('Decode tok/s'));
+    // The stage view has no last-reply table: its big figure shows the app's decode for the whole reply.
+    const stageDecode = document.querySelector('[data-testid="stage"] [data-testid="decode-tps"] .figure-number');
     return {
       delays: w.__qwenPaintLog?.delays ?? [],
       longTasks: w.__longTasks.map((t) => t.duration),
       text: replies[replies.length - 1]?.textContent ?? '',
-      decode: Number(decodeRow?.querySelectorAll('td')[0]?.textContent ?? 'NaN'),
+      decode: Number((decodeRow ? decodeRow.querySelectorAll('td')[0]?.textContent : stageDecode?.textContent) ?? 'NaN'),
     };
   });
   return {

@@ -8,6 +8,8 @@ import { ScatterChart, projectionPoints } from '../moe/ScatterChart';
 import { SourceBadge } from '../SourceBadge';
 
 const TARGET = 'Qwen3-30B-A3B';
+/** Whole numbers, except below 10 tok/s (a software adapter's), where they would round to nothing. */
+const speed = (n: number) => fmt(n, n < 10 ? 1 : 0);
 const FORMAT = format('Q4_K_M');
 
 /**
@@ -36,7 +38,7 @@ export function StageClaim() {
         ) : (
           <>Chat with the live engine (or measure the bandwidth) to project: </>
         )}
-        {TARGET} {target.decode ? `would decode at about ${fmt(target.decode.low, 0)}–${fmt(target.decode.high, 0)} tok/s` : 'would decode at a speed still unknown'} and needs{' '}
+        {TARGET} {target.decode ? `would decode at about ${speed(target.decode.low)}–${speed(target.decode.high)} tok/s` : 'would decode at a speed still unknown'} and needs{' '}
         {fmt(target.needGB, 0)} GB: {fits} <SourceBadge source="projected" />
       </p>
       {target.decode && (
