@@ -1,5 +1,7 @@
 /** The stage view for presenters (?present): opening and leaving it, and fullscreen. */
 import { getState, setState } from '../store/store';
+import { send, setDraft, stop } from './chat-actions';
+import { newChat } from './conversation-actions';
 import { confirmStopComparison } from './compare-actions';
 
 function setPresentParam(on: boolean): void {
@@ -25,4 +27,43 @@ export function closeStage(): void {
 export function toggleFullscreen(): void {
   if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
   else void document.documentElement.requestFullscreen().catch(() => {});
+}
+
+/** The script, one prompt per line (blank lines dropped); the next prompt goes back to the first. */
+export function setScript(text: string): void {
+  const script = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  setState({ prefs: { ...getState().prefs, script }, scriptAt: 0 });
+}
+
+/** → or Space: sends the script's next prompt (nothing while a reply streams). */
+export function sendNext(): void {
+  const { prefs, scriptAt, streaming, loadState } = getState();
+  const prompt = prefs.script[scriptAt];
+  if (prompt === undefined || streaming || loadState !== 'ready') return;
+  setDraft(prompt);
+  setState({ scriptAt: scriptAt + 1 });
+  void send();
+}
+
+/** ←: the previous prompt is sent next again. */
+export function stepBack(): void {
+  setState({ scriptAt: Math.max(0, getState().scriptAt - 1) });
+}
+
+/** R: a fresh chat for the next part of the talk (the old one stays in the list). */
+export function clearStage(): void {
+  void newChat();
+}
+
+/** The stage view's keys; false when the key is not one of them (or the presenter is typing). */
+export function stageKey(e: KeyboardEvent): boolean {
+  const target = e.target instanceof HTMLElement ? e.target : null;
+  if (target?.closest('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) return false;
+  // Space on a focused button presses the button.
+  if (e.key === ' ' && target?.closest('button, summary')) return false;
+  const actions: Record<string, () => void> = { f: toggleFullscreen, F: toggleFullscreen, ArrowRight: sendNext, ' ': sendNext, ArrowLeft: stepBack, Escape: stop, r: clearStage, R: clearStage };
+  const action = actions[e.key];
+  if (!action) return false;
+  action();
+  return true;
 }

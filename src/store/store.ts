@@ -42,7 +42,7 @@ const metricsSlice = (): MetricsSlice => ({
   configMismatches: [],
   selfTest: { status: 'idle', bytes: 0 },
 });
-export const DEFAULT_PREFS: PrefsSlice['prefs'] = { gpuMemoryGB: null, overflow: 'rolling', charsPerToken: {}, customModels: [], mirror: null, panels: {} };
+export const DEFAULT_PREFS: PrefsSlice['prefs'] = { gpuMemoryGB: null, overflow: 'rolling', charsPerToken: {}, script: [], customModels: [], mirror: null, panels: {} };
 const prefsSlice = (): PrefsSlice => ({ prefs: DEFAULT_PREFS });
 
 const deviceSlice = (): DeviceSlice => ({
@@ -52,6 +52,7 @@ const deviceSlice = (): DeviceSlice => ({
 
 const compareSlice = (): CompareSlice => ({
   view: 'chat',
+  scriptAt: 0,
   compare: { draft: DEFAULT_COMPARE_DRAFT, status: 'idle', progress: null, result: null, error: null, notice: null, freeMB: null },
 });
 

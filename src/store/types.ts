@@ -113,6 +113,8 @@ export interface PrefsSlice {
     overflow: OverflowPolicy;
     /** Characters per token per model, calibrated by web-llm's prompt_tokens on measured replies. */
     charsPerToken: Record<string, number>;
+    /** The presenter's script: the prompts the stage view sends one by one. */
+    script: string[];
     /** Models the user added by URL, each checked against its mlc-chat-config.json. */
     customModels: CustomModel[];
     /** Base URL of the user's mirror of model files; null: web-llm's hosts. */
@@ -148,6 +150,8 @@ export interface AlertSlice {
 /** The quantization comparison: the tester's choices, the run in progress, the last result. */
 export interface CompareSlice {
   view: 'chat' | 'compare' | 'stage';
+  /** The script prompt the stage view sends next. */
+  scriptAt: number;
   compare: {
     draft: CompareDraft;
     status: 'idle' | 'running';

@@ -64,3 +64,37 @@ test('present: ?present opens the stage view directly', async ({ page }) => {
   await expect(page.getByTestId('stage')).toBeVisible();
   await expect(page.getByTestId('view-stage')).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('present: the script runs from the keyboard in replay mode — → and Space send the next prompt, ← goes back, Esc stops, R starts a fresh chat', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/?present&replay=/replays/synthetic-chat.json');
+  await page.getByTestId('stage-script').getByText('Edit the script').click();
+  await page.getByTestId('script-text').fill('First question\nSecond question\n\nThird question');
+  await page.getByTestId('script-text').blur();
+  await expect(page.getByTestId('script-position')).toHaveText('Script 1 of 3 · next: First question');
+  await page.getByTestId('load').click();
+  await expect(page.getByTestId('prompt')).toHaveAttribute('placeholder', /Message the model/);
+
+  const chat = page.getByTestId('stage-chat');
+  await page.locator('body').click({ position: { x: 5, y: 5 } }); // focus the page, not a field
+  await page.keyboard.press('ArrowRight');
+  await expect(chat.getByTestId('message-user')).toHaveText('First question');
+  await waitForReplyDone(page);
+  await expect(page.getByTestId('script-position')).toHaveText('Script 2 of 3 · next: Second question');
+
+  await page.keyboard.press(' ');
+  await expect(chat.getByTestId('message-user')).toHaveText('Second question');
+  await expect(chat.getByTestId('message-streaming')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await waitForReplyDone(page);
+  await expect(chat.getByTestId('message-assistant')).toContainText('stopped');
+
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('script-position')).toHaveText('Script 2 of 3 · next: Second question');
+  await page.keyboard.press('r');
+  await expect(chat.getByTestId('message-user')).toHaveCount(0);
+  // The script is kept with the preferences.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(page.getByTestId('script-position')).toHaveText('Script 1 of 3 · next: First question');
+});

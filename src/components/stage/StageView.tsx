@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { closeStage, toggleFullscreen } from '../../actions/stage-actions';
+import { closeStage, stageKey } from '../../actions/stage-actions';
+import { ScriptStrip } from './ScriptStrip';
 import { useStore } from '../../store/store';
 import { Composer } from '../Composer';
 import { LoadControls } from '../LoadControls';
@@ -65,8 +66,7 @@ export function StageView() {
   const ready = useStore((s) => s.loadState === 'ready');
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select');
-      if (!typing && (e.key === 'f' || e.key === 'F') && !e.ctrlKey && !e.metaKey && !e.altKey) toggleFullscreen();
+      if (stageKey(e)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -90,6 +90,7 @@ export function StageView() {
         <Memory />
       </section>
       <StageClaim />
+      <ScriptStrip />
       <LatestExchange />
       <div className="stage-composer">
         <Composer />
