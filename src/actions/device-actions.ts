@@ -3,10 +3,9 @@
  * idle, so its precache download never competes with the first paint), the network state, the
  * browser's storage figures and its persistence grant, and deleting every downloaded model.
  */
-import { inference } from '../bridge/inference-bridge';
 import { getState, setState, useStore } from '../store/store';
 import type { AppState, DeviceSlice } from '../store/types';
-import { refreshCache } from './model-actions';
+import { deleteFromCache } from './model-actions';
 
 const MB = 2 ** 20;
 let applyUpdate: ((reloadPage?: boolean) => Promise<void>) | null = null;
@@ -98,13 +97,5 @@ export async function requestPersistentStorage(): Promise<void> {
 export async function deleteAllModels(): Promise<void> {
   const ids = Object.keys(getState().cached).filter((id) => getState().cached[id]);
   if (ids.length === 0 || !window.confirm(`Delete all ${ids.length} downloaded model(s) from this browser? They would have to be downloaded again.`)) return;
-  for (const id of ids) {
-    const result = await inference().deleteCached(id);
-    if (!result.ok) {
-      setState({ loadError: result.error });
-      break;
-    }
-    if (getState().loadedId === id) setState({ loadedId: null, loadState: 'idle' });
-  }
-  await Promise.all([refreshCache(), refreshStorage()]);
+  await deleteFromCache(...ids);
 }

@@ -120,13 +120,17 @@ export async function cancelLoad(): Promise<void> {
   void refreshCache();
 }
 
-export async function deleteFromCache(modelId: string): Promise<void> {
-  const result = await inference().deleteCached(modelId);
-  if (!result.ok) {
-    setState({ loadError: result.error });
-    return;
+/** Deletes the models' files (the loaded one is unloaded first), stopping at the first failure;
+ * then reads the cache and the storage figures again, once. */
+export async function deleteFromCache(...modelIds: string[]): Promise<void> {
+  for (const id of modelIds) {
+    const result = await inference().deleteCached(id);
+    if (!result.ok) {
+      setState({ loadError: result.error });
+      break;
+    }
+    if (getState().loadedId === id) setState({ loadedId: null, loadState: 'idle' });
   }
-  if (getState().loadedId === modelId) setState({ loadedId: null, loadState: 'idle' });
   await Promise.all([refreshCache(), refreshStorage()]);
 }
 

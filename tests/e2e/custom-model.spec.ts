@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { mirrorServer } from '../../scripts/mirror/server';
 import { CHAT_CONFIG, TEST_LIBRARY, makeTestMirror } from '../fixtures/test-mirror';
+import { QWEN3_30B_A3B } from '../fixtures/model-configs';
 
 const MOE_ID = 'Qwen3-30B-A3B-q4f32_1-MLC';
 
@@ -15,20 +16,7 @@ const MOE_CONFIG = {
   model_type: 'qwen3_moe',
   quantization: 'q4f32_1',
   context_window_size: 4096,
-  model_config: {
-    hidden_size: 2048,
-    intermediate_size: 6144,
-    moe_intermediate_size: 768,
-    num_attention_heads: 32,
-    num_key_value_heads: 4,
-    head_dim: 128,
-    num_hidden_layers: 48,
-    num_experts: 128,
-    num_experts_per_tok: 8,
-    vocab_size: 151936,
-    tie_word_embeddings: false,
-    context_window_size: 40960,
-  },
+  model_config: QWEN3_30B_A3B,
 };
 
 let dir: string;

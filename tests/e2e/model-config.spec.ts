@@ -1,33 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { QWEN35_08B_TEXT } from '../fixtures/model-configs';
 
 const MODEL = 'Qwen3.5-0.8B-q4f32_1-MLC';
 const BASE = `https://huggingface.co/mlc-ai/${MODEL}/resolve/main/`;
 
 /** What web-llm leaves in the browser's Cache Storage once a model is downloaded: its tensor list,
  * its shards and its mlc-chat-config.json. Only the files' presence and the config's text matter. */
-const MLC_CHAT_CONFIG = {
-  model_type: 'qwen3_5',
-  model_config: {
-    tie_word_embeddings: true,
-    text_config: {
-      hidden_size: 1024,
-      intermediate_size: 3584,
-      num_hidden_layers: 24,
-      num_attention_heads: 8,
-      num_key_value_heads: 2,
-      head_dim: 256,
-      vocab_size: 248320,
-      max_position_embeddings: 262144,
-      tie_word_embeddings: true,
-      full_attention_interval: 4,
-      linear_num_key_heads: 16,
-      linear_num_value_heads: 16,
-      linear_key_head_dim: 128,
-      linear_value_head_dim: 128,
-      linear_conv_kernel_dim: 4,
-    },
-  },
-};
+const MLC_CHAT_CONFIG = { model_type: 'qwen3_5', model_config: { tie_word_embeddings: true, text_config: QWEN35_08B_TEXT } };
 
 test("a Qwen3.5 model gets an estimate from the model card's config.json, then from its own cached mlc-chat-config.json", async ({ page }) => {
   await page.goto(`/?model=${MODEL}`);

@@ -3,6 +3,7 @@ import { BIG_MODELS } from '../../src/lib/big-models';
 import { checkUrl, customCatalogModel, customFamily, customModelId, readCustomModel } from '../../src/lib/custom-model';
 import { parseQuant } from '../../src/lib/quant';
 import { activeParameterCount, estimateMemory, parameterCount } from '../../src/lib/vram';
+import { QWEN3_30B_A3B } from '../fixtures/model-configs';
 
 const fields = { id: 'Qwen3-30B-A3B-q4f16_1-MLC', model: 'https://m.example/Qwen3-30B-A3B-q4f16_1-MLC', modelLib: 'https://m.example/libs/q.wasm' };
 
@@ -11,20 +12,7 @@ const moeConfig = {
   model_type: 'qwen3_moe',
   quantization: 'q4f16_1',
   context_window_size: 4096,
-  model_config: {
-    hidden_size: 2048,
-    intermediate_size: 6144,
-    moe_intermediate_size: 768,
-    num_attention_heads: 32,
-    num_key_value_heads: 4,
-    head_dim: 128,
-    num_hidden_layers: 48,
-    num_experts: 128,
-    num_experts_per_tok: 8,
-    vocab_size: 151936,
-    tie_word_embeddings: false,
-    context_window_size: 40960,
-  },
+  model_config: QWEN3_30B_A3B,
 };
 
 describe('a custom model', () => {

@@ -3,48 +3,15 @@ import { architectureOf, type Architecture } from '../../src/lib/architectures';
 import { architectureFromModelConfig } from '../../src/lib/model-config';
 import { parseQuant } from '../../src/lib/quant';
 import { estimateMemory } from '../../src/lib/vram';
+import { QWEN35_08B_TEXT, QWEN3_06B } from '../fixtures/model-configs';
 
 const q4f16 = parseQuant('q4f16_1')!;
 
 /** model_config as an MLC build of Qwen3-0.6B writes it, with the file's model_type added by the worker. */
-const qwen3 = {
-  model_type: 'qwen3',
-  hidden_size: 1024,
-  intermediate_size: 3072,
-  num_attention_heads: 16,
-  num_hidden_layers: 28,
-  num_key_value_heads: 8,
-  head_dim: 128,
-  vocab_size: 151936,
-  tie_word_embeddings: true,
-  context_window_size: 40960,
-  prefill_chunk_size: 2048,
-};
+const qwen3 = { model_type: 'qwen3', ...QWEN3_06B };
 
 /** A Qwen3.5 model_config in the Hugging Face layout: the language model's fields under text_config. */
-const qwen35 = {
-  model_type: 'qwen3_5',
-  tie_word_embeddings: true,
-  text_config: {
-    model_type: 'qwen3_5_text',
-    hidden_size: 1024,
-    intermediate_size: 3584,
-    num_hidden_layers: 24,
-    num_attention_heads: 8,
-    num_key_value_heads: 2,
-    head_dim: 256,
-    vocab_size: 248320,
-    max_position_embeddings: 262144,
-    tie_word_embeddings: true,
-    attn_output_gate: true,
-    layer_types: Array.from({ length: 24 }, (_, i) => (i % 4 === 3 ? 'full_attention' : 'linear_attention')),
-    linear_num_key_heads: 16,
-    linear_num_value_heads: 16,
-    linear_key_head_dim: 128,
-    linear_value_head_dim: 128,
-    linear_conv_kernel_dim: 4,
-  },
-};
+const qwen35 = { model_type: 'qwen3_5', tie_word_embeddings: true, text_config: QWEN35_08B_TEXT };
 
 /** An architecture without the fields that say where it came from. */
 function withoutSource(a: Architecture): Omit<Architecture, 'source' | 'checked'> {
