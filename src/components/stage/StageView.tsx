@@ -64,6 +64,8 @@ function Memory() {
  */
 export function StageView() {
   const ready = useStore((s) => s.loadState === 'ready');
+  // No figure before the first reply: an empty one would still carry a provenance badge.
+  const hasFigures = useStore((s) => s.streamingFigures !== null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (stageKey(e)) e.preventDefault();
@@ -81,12 +83,18 @@ export function StageView() {
         </button>
       </div>
       <section className="stage-figures" aria-label="Live figures">
-        <DecodeRate />
-        <Sparkline read={readHistory} label="decode tokens per second over the reply" />
-        <div className="stage-row">
-          <Ttft />
-          <Tokens />
-        </div>
+        {hasFigures ? (
+          <>
+            <DecodeRate />
+            <Sparkline read={readHistory} label="decode tokens per second over the reply" />
+            <div className="stage-row">
+              <Ttft />
+              <Tokens />
+            </div>
+          </>
+        ) : (
+          <p className="stage-sentence">Send a message: its speed shows here, live.</p>
+        )}
         <Memory />
       </section>
       <StageClaim />
