@@ -5,6 +5,7 @@ import { makeRunFile, parseRunFile, type Run, type RunFile } from '../shared/run
 import { writeModelParam } from '../lib/url';
 import { fileStamp, saveFile } from '../lib/save-file';
 import { getState, setState } from '../store/store';
+import { whenHydrated } from '../store/persistence';
 
 /** The run file being replayed, kept so a restarted worker can resume it. */
 let replaying: RunFile | null = null;
@@ -26,6 +27,8 @@ export function exportRuns(runs: Run[] = getState().runs): void {
 export async function importRuns(file: Blob): Promise<RunFile | null> {
   try {
     const parsed = parseRunFile(JSON.parse(await file.text()));
+    // Runs saved earlier must be in the list first, or they would be counted as new and then overwritten.
+    await whenHydrated();
     const known = new Set(getState().runs.map((r) => r.id));
     const fresh = parsed.runs.filter((r) => !known.has(r.id));
     setState({ runs: [...getState().runs, ...fresh], runsNotice: `Imported ${fresh.length} run(s)${parsed.synthetic ? ' (synthetic)' : ''}.` });

@@ -105,7 +105,19 @@ async function readChats(saved: Saved): Promise<{ conversations: ConversationMet
   return { conversations: touch([newConversation(id, now)], id, messages, now), currentId: id, messages, migrated: true };
 }
 
-export async function hydrate(): Promise<void> {
+let hydration: Promise<void> | null = null;
+
+/** Resolves once what was saved is back in the store (at once where nothing hydrates, as in unit tests). */
+export function whenHydrated(): Promise<void> {
+  return hydration ?? Promise.resolve();
+}
+
+export function hydrate(): Promise<void> {
+  hydration = readSaved();
+  return hydration;
+}
+
+async function readSaved(): Promise<void> {
   let migrated = false;
   try {
     const saved = await get<Saved>(KEY);

@@ -39,6 +39,7 @@ test('runs export to JSON and import back', async ({ page }) => {
   expect(run.adapter).not.toBeNull();
 
   await page.goto('/');
+  await expect(page.getByTestId('run-list').locator('li')).toHaveCount(1); // the run was kept across the reload
   page.once('dialog', (d) => void d.accept());
   await page.getByTestId('import-file').setInputFiles({ name: 'runs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await expect(page.getByText('Imported 0 run(s)')).toBeVisible(); // already in the list: duplicates are skipped
