@@ -7,6 +7,7 @@ const SOURCE_TITLE: Record<Provenance, string> = {
   'web-llm': "web-llm's own figure",
   estimate: "The app's estimate, from the model's architecture",
   projected: "The app's projection for hardware or a model that is not here: an estimate, never a measurement",
+  published: 'Quoted from a publication, cited beside it: not measured or computed by this app',
 };
 
 /** Memoised: a figure re-renders when its label changes (a reply starts or ends), its badge only with the source. */

@@ -11,6 +11,7 @@ import { CustomMoeMeasured } from './CustomMoeMeasured';
 import { ScatterChart, projectionPoints } from './ScatterChart';
 import { useOwnBandwidth } from './useBandwidthSource';
 import { Panel } from '../Panel';
+import { ReferencePoints } from './ReferencePoints';
 
 function describeSource(s: BandwidthSource | null): string {
   if (!s) return 'No bandwidth yet: chat with a model (live engine) or measure the bandwidth, or pick a GPU from the list.';
@@ -117,6 +118,7 @@ export function BigModelsSection() {
           ))}
         </tbody>
       </table>
+      <ReferencePoints />
       <CostCalculator hardwarePrice={hw?.launchPriceUSD ?? null} speed={focusDecode ? { tokensPerSecond: focusDecode.low, model: focus } : null} />
     </Panel>
   );

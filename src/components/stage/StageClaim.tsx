@@ -6,6 +6,7 @@ import { fmt } from '../metrics/Figure';
 import { useOwnBandwidth } from '../moe/useBandwidthSource';
 import { ScatterChart, projectionPoints } from '../moe/ScatterChart';
 import { SourceBadge } from '../SourceBadge';
+import { ReferencePoints } from '../moe/ReferencePoints';
 
 const TARGET = 'Qwen3-30B-A3B';
 /** Whole numbers, except below 10 tok/s (a software adapter's), where they would round to nothing. */
@@ -52,6 +53,7 @@ export function StageClaim() {
         />
       )}
       <p className="stage-note">{BIG_MODELS.length} Qwen models at 4-bit (GGUF Q4_K_M); MoE models read only their active experts per token.</p>
+      <ReferencePoints stage />
     </section>
   );
 }
