@@ -59,10 +59,7 @@ export class ReplayEngine implements InferenceEngine {
 
   async *stream(modelId: string, messages: ChatMessage[]): AsyncIterable<EngineChunk> {
     if (this.loaded !== modelId) throw new EngineError('not-loaded', `${modelId} is not loaded`);
-    const runs = this.runsFor(modelId);
-    const index = (this.nextIndex.get(modelId) ?? 0) % runs.length;
-    this.nextIndex.set(modelId, index + 1);
-    const run = runs[index] as Run;
+    const run = this.answerTo(modelId, messages);
     this.lastPlayed = run;
     const promptTokens = tokensOf(messages);
     if (run.contextWindow !== null && promptTokens > run.contextWindow) {
@@ -81,6 +78,18 @@ export class ReplayEngine implements InferenceEngine {
     const complete = played === run.chunks.length;
     const usage = complete && run.usage ? run.usage : usageFromChunks(run.chunks.slice(0, played), promptTokens);
     yield { text: '', finishReason: complete ? run.finishReason : 'abort', usage };
+  }
+
+  /** The run that answered this prompt in a rehearsal; otherwise the model's runs in turn. */
+  private answerTo(modelId: string, messages: ChatMessage[]): Run {
+    const prompt = messages.findLast((m) => m.role === 'user')?.content.trim();
+    const { prompts, runs: all } = this.file;
+    const matched = prompts ? all.find((r, i) => r.modelId === modelId && prompts[i]?.trim() === prompt) : undefined;
+    if (matched) return matched;
+    const runs = this.runsFor(modelId);
+    const index = (this.nextIndex.get(modelId) ?? 0) % runs.length;
+    this.nextIndex.set(modelId, index + 1);
+    return runs[index] as Run;
   }
 
   /** Recorded runs hold text and timings, not the steps of a forced generation. */

@@ -84,6 +84,9 @@ export interface RunFile {
   synthetic?: boolean;
   note?: string;
   runs: Run[];
+  /** A rehearsal's script: prompts[i] is what runs[i] answered, so a replay plays the reply to the
+   * prompt it is given. Absent: runs play in turn. */
+  prompts?: string[];
 }
 
 export function runText(run: Pick<Run, 'chunks'>): string {
@@ -154,5 +157,9 @@ export function parseRunFile(data: unknown): RunFile {
   if (data.version !== RUN_FILE_VERSION && data.version !== 1) throw new Error(`unsupported version ${String(data.version)}`);
   if (!Array.isArray(data.runs)) throw new Error('no runs');
   const runs = data.runs.map(parseRun);
+  const prompts = data.prompts;
+  if (prompts !== undefined && !(Array.isArray(prompts) && prompts.length === runs.length && prompts.every(str))) {
+    throw new Error('prompts must be one string per run');
+  }
   return { ...(data as unknown as RunFile), version: RUN_FILE_VERSION, synthetic: data.synthetic === true, runs };
 }

@@ -1,0 +1,93 @@
+/**
+ * A rehearsal: the presenter's script run once, its replies kept as runs, so that on stage a failing
+ * live engine can be replaced by a playback of this very machine's rehearsal, labelled as such.
+ */
+import { makeRunFile, parseRun, type AdapterSummary, type Run, type RunFile } from '../shared/runs';
+
+export interface Rehearsal {
+  recordedAt: string;
+  modelId: string;
+  /** The GPU the runs were made on, as the worker described it. */
+  adapter: AdapterSummary | null;
+  /** Browser name and major version, e.g. "Chrome 131". */
+  browser: string;
+  /** The script prompts, in the order rehearsed; runs[i] answers prompts[i]. */
+  prompts: string[];
+  runs: Run[];
+}
+
+/** "Chrome 131", "Edge 131", "Firefox 133", "Safari 18"; the whole string when none of these is found. */
+export function browserOf(userAgent: string): string {
+  const patterns: [string, RegExp][] = [
+    ['Edge', /Edg\/(\d+)/],
+    ['Opera', /OPR\/(\d+)/],
+    ['Firefox', /Firefox\/(\d+)/],
+    ['Chrome', /Chrom(?:e|ium)\/(\d+)/],
+    ['Safari', /Version\/(\d+).*Safari/],
+  ];
+  for (const [name, re] of patterns) {
+    const m = re.exec(userAgent);
+    if (m) return `${name} ${m[1]}`;
+  }
+  return userAgent.slice(0, 60) || 'unknown browser';
+}
+
+export function gpuName(adapter: AdapterSummary | null): string {
+  if (!adapter) return 'an unknown GPU';
+  const name = [adapter.vendor, adapter.architecture, adapter.description].filter(Boolean).join(' ') || 'an unnamed GPU';
+  return adapter.isFallback ? `${name} (software adapter)` : name;
+}
+
+const sameGpu = (a: AdapterSummary | null, b: AdapterSummary | null) =>
+  a !== null && b !== null && a.vendor === b.vendor && a.architecture === b.architecture && a.description === b.description && a.isFallback === b.isFallback;
+
+/** What a rehearsal is worth on this machine, for the pre-flight check. */
+export interface RehearsalFit {
+  sameGpu: boolean;
+  sameBrowser: boolean;
+  /** Every run was made by the live engine (not played back). */
+  live: boolean;
+  /** Script prompts (of the current script) that have a rehearsed reply. */
+  covered: number;
+  scriptLength: number;
+}
+
+export function rehearsalFit(r: Rehearsal, here: { adapter: AdapterSummary | null; browser: string }, script: string[]): RehearsalFit {
+  const rehearsed = new Set(r.prompts);
+  return {
+    sameGpu: sameGpu(r.adapter, here.adapter),
+    sameBrowser: r.browser === here.browser,
+    live: r.runs.every((run) => run.source === 'measured'),
+    covered: script.filter((p) => rehearsed.has(p)).length,
+    scriptLength: script.length,
+  };
+}
+
+/** The words every replayed figure of a fallback carries. */
+export function rehearsalLabel(r: Rehearsal): string {
+  const date = new Date(r.recordedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  return `replayed from rehearsal, ${date}, ${gpuName(r.adapter)}`;
+}
+
+/** The run file the replay engine plays on stage: replies chosen by their prompt, and no load pauses
+ * (a fallback must start at once; the load's timing is not what the audience is shown). */
+export function rehearsalRunFile(r: Rehearsal): RunFile {
+  return { ...makeRunFile(r.runs.map((run) => ({ ...run, load: [] })), rehearsalLabel(r)), prompts: r.prompts };
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Reads a stored rehearsal back, or null when it is not one (storage is read as untrusted). */
+export function parseRehearsal(data: unknown): Rehearsal | null {
+  if (!isObj(data) || typeof data.recordedAt !== 'string' || typeof data.modelId !== 'string' || typeof data.browser !== 'string') return null;
+  if (!Array.isArray(data.prompts) || !data.prompts.every((p) => typeof p === 'string') || !Array.isArray(data.runs)) return null;
+  if (data.runs.length !== data.prompts.length || data.runs.length === 0) return null;
+  try {
+    const runs = data.runs.map(parseRun);
+    const adapter = isObj(data.adapter) ? (data.adapter as unknown as AdapterSummary) : null;
+    return { recordedAt: data.recordedAt, modelId: data.modelId, adapter, browser: data.browser, prompts: data.prompts as string[], runs };
+  } catch {
+    return null;
+  }
+}
