@@ -14,6 +14,8 @@ interface TrackedDevice {
 }
 
 const live = new Set<TrackedDevice>();
+/** Devices destroyed by simulateDeviceLoss: their end is reported as a loss, not as an unload. */
+const simulated = new WeakSet<GPUDevice>();
 let onLost: (message: string) => void = () => {};
 let installed = false;
 let lastReport: GpuReport | null = null;
@@ -32,7 +34,8 @@ export function installDeviceTracking(lost: (message: string) => void): void {
       live.delete(entry);
       releaseDevice(device);
       // "destroyed" is our own or web-llm's unload; anything else is a real loss.
-      if (info.reason !== 'destroyed') onLost(info.message || 'The GPU device was lost.');
+      if (simulated.has(device)) onLost('The GPU device was destroyed by the test hook (a simulated device loss).');
+      else if (info.reason !== 'destroyed') onLost(info.message || 'The GPU device was lost.');
     });
     return device;
   };
@@ -47,6 +50,21 @@ export function releaseDevicesSince(since: number): void {
       releaseDevice(entry.device);
     }
   }
+}
+
+/**
+ * For tests: destroys this worker's GPU devices (web-llm's included) and reports it as a device loss,
+ * as a driver reset would. With no device yet it first asks for one, as a model load does.
+ * Returns how many devices were lost.
+ */
+export async function simulateDeviceLoss(): Promise<number> {
+  if (live.size === 0) await (await navigator.gpu?.requestAdapter())?.requestDevice();
+  const lost = [...live];
+  for (const entry of lost) {
+    simulated.add(entry.device);
+    entry.device.destroy();
+  }
+  return lost.length;
 }
 
 export function adapterSummary(): AdapterSummary | null {

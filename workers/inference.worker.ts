@@ -14,7 +14,7 @@ import { parseComparisonFile } from '../src/shared/comparison-file';
 import { packResult } from '../src/shared/run-transfer';
 import { EngineHost } from './engine-host';
 import { EngineSelection, NoEngine } from './engine-selection';
-import { adapterSummary, installDeviceTracking, probeGpu, releaseDevicesSince } from './gpu';
+import { adapterSummary, installDeviceTracking, probeGpu, releaseDevicesSince, simulateDeviceLoss } from './gpu';
 import { answeredSince, installNetTracking, lastUrlSince } from './net-tracker';
 import { installMemoryCounter, memoryStats, onMemoryChange, resetPeak } from './gpu-memory';
 import { probeBandwidth } from './bandwidth-probe';
@@ -222,6 +222,9 @@ const api = {
   },
 
   releaseTestBuffers,
+
+  /** Tests only (the page exposes it when asked to, see src/actions/test-hooks.ts): a device loss. */
+  simulateDeviceLoss,
 };
 
 export type InferenceApi = typeof api;

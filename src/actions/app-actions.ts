@@ -14,6 +14,7 @@ import { refreshStorage, watchNetwork } from './device-actions';
 import { sendMirror } from './mirror-actions';
 import { sendCustomModels } from './custom-model-actions';
 import { replayFile, startReplay, startReplayFromUrl } from './runs-actions';
+import { installTestHooks } from './test-hooks';
 
 function onCrash(detail: string): void {
   settleStreaming('error');
@@ -36,12 +37,14 @@ function onWorkerEvent(e: WorkerEvent): void {
 
 export async function initApp(): Promise<void> {
   setBridgeListeners({ onCrash, onEvent: onWorkerEvent });
+  installTestHooks();
   watchNetwork();
   void refreshStorage();
   startPersistence();
   const hydrated = Promise.all([hydrate(), hydrateComparison()]);
   const [hasF16] = await Promise.all([probeGpu(), hydrated]);
-  if (new URLSearchParams(window.location.search).has('present')) setState({ view: 'stage' });
+  const params = new URLSearchParams(window.location.search);
+  if (params.has('present')) setState({ view: 'stage', preflightOpen: params.has('check') });
   const replay = readParam('replay');
   if (replay) await startReplayFromUrl(replay);
   const fromUrl = readParam('model');
@@ -59,12 +62,17 @@ export async function initApp(): Promise<void> {
   await refreshCache();
 }
 
+/** A new worker (after a crash) that knows the GPU and where model files come from; its engine is web-llm's. */
+export async function freshWorker(): Promise<void> {
+  restart();
+  await Promise.all([probeGpu(), sendMirror(), sendCustomModels()]);
+}
+
 /** After a crash: a fresh worker, the same engine, the same model. */
 export async function restartWorker(): Promise<void> {
   const wasLoaded = getState().selectedId;
   setState({ alert: null });
-  restart();
-  await Promise.all([probeGpu(), sendMirror(), sendCustomModels()]);
+  await freshWorker();
   const file = replayFile();
   if (file) await startReplay(file);
   if (wasLoaded) await loadSelected({ skipStorageCheck: true });

@@ -63,7 +63,7 @@ export async function startReplay(file: RunFile | unknown): Promise<boolean> {
 export async function exitReplay(): Promise<void> {
   replaying = null;
   const engine = await inference().useWebLLM();
-  setState({ engine, loadedId: null, loadState: 'idle', loadProgress: null, loadError: null });
+  setState({ engine, loadedId: null, loadState: 'idle', loadProgress: null, loadError: null, fallback: false });
   const url = new URL(window.location.href);
   url.searchParams.delete('replay');
   window.history.replaceState(null, '', url);

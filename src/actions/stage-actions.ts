@@ -3,18 +3,28 @@ import { getState, setState } from '../store/store';
 import { send, setDraft, stop } from './chat-actions';
 import { newChat } from './conversation-actions';
 import { confirmStopComparison } from './compare-actions';
+import { playRehearsal } from './rehearsal-actions';
 
-function setPresentParam(on: boolean): void {
+/** ?present, and ?present&check while the pre-flight check is open: a link opens the same view. */
+function setPresentParam(on: boolean, check = false): void {
   const url = new URL(window.location.href);
-  if (on) url.searchParams.set('present', '');
-  else url.searchParams.delete('present');
-  window.history.replaceState(null, '', url.href.replace('present=&', 'present&').replace(/present=$/, 'present'));
+  for (const [name, wanted] of [['present', on], ['check', on && check]] as const) {
+    if (wanted) url.searchParams.set(name, '');
+    else url.searchParams.delete(name);
+  }
+  window.history.replaceState(null, '', url.href.replace(/(present|check)=(&|$)/g, '$1$2'));
+}
+
+export function togglePreflight(): void {
+  const preflightOpen = !getState().preflightOpen;
+  setState({ preflightOpen });
+  setPresentParam(true, preflightOpen);
 }
 
 export function openStage(): void {
   if (getState().view === 'compare' && !confirmStopComparison('Opening the stage view')) return;
   setState({ view: 'stage' });
-  setPresentParam(true);
+  setPresentParam(true, getState().preflightOpen);
 }
 
 export function closeStage(): void {
@@ -61,7 +71,11 @@ export function stageKey(e: KeyboardEvent): boolean {
   if (target?.closest('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) return false;
   // Space on a focused button presses the button.
   if (e.key === ' ' && target?.closest('button, summary')) return false;
-  const actions: Record<string, () => void> = { f: toggleFullscreen, F: toggleFullscreen, ArrowRight: sendNext, ' ': sendNext, ArrowLeft: stepBack, Escape: stop, r: clearStage, R: clearStage };
+  const play = () => void playRehearsal();
+  const actions: Record<string, () => void> = {
+    ...{ f: toggleFullscreen, F: toggleFullscreen, ArrowRight: sendNext, ' ': sendNext, ArrowLeft: stepBack, Escape: stop },
+    ...{ r: clearStage, R: clearStage, p: play, P: play },
+  };
   const action = actions[e.key];
   if (!action) return false;
   action();

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'replay-missing-run'
   | 'replay-invalid'
   | 'not-loaded'
+  | 'rehearsal-stopped'
   | 'unknown';
 
 /** What the UI offers as the way out. */
@@ -174,6 +175,13 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     title: 'No model loaded',
     message: 'Load a model before sending a message.',
     action: 'retry-load',
+  }),
+  'rehearsal-stopped': () => ({
+    title: 'The rehearsal did not finish',
+    message:
+      'A rehearsal is kept only when every prompt of the script got a whole reply. Nothing from this attempt was kept ' +
+      '(a rehearsal recorded earlier stays). Fix what stopped it, then record again.',
+    action: 'none',
   }),
   unknown: () => ({
     title: 'Something went wrong',

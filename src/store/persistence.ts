@@ -8,10 +8,13 @@ import { del, get, set } from 'idb-keyval';
 import { byRecent, newConversation, readConversationList, touch, type ConversationMeta } from '../lib/conversations';
 import { checkUrl, customArchitecture } from '../lib/custom-model';
 import { parseRun, type Run } from '../shared/runs';
+import { parseRehearsal, type Rehearsal } from '../lib/rehearsal';
 import { DEFAULT_PREFS, DEFAULT_SETTINGS, getState, setState, useStore } from './store';
 import type { ChatEntry, PrefsSlice } from './types';
 
 const KEY = 'qwen-webgpu:v1';
+/** The presenter's rehearsal: written when one is recorded, read with the rest. */
+const REHEARSAL_KEY = 'qwen-webgpu:rehearsal';
 const chatKey = (id: string) => `qwen-webgpu:chat:${id}`;
 const MAX_RUNS = 200;
 
@@ -131,6 +134,7 @@ async function readSaved(): Promise<void> {
         ...(saved.prefs ? { prefs: readPrefs(saved.prefs) } : {}),
       });
     }
+    setState({ rehearsal: parseRehearsal(await get(REHEARSAL_KEY)) });
   } catch {
     // Private windows may refuse IndexedDB: the app still works, it just forgets.
   }
@@ -176,4 +180,9 @@ export function startPersistence(): () => void {
  * pending it writes nothing, so closing a tab never overwrites what another tab saved since. */
 export function flushPersistence(): void {
   if (dirty) save();
+}
+
+/** Keeps a newly recorded rehearsal (one at a time: recording again replaces it). */
+export function saveRehearsal(rehearsal: Rehearsal): Promise<void> {
+  return set(REHEARSAL_KEY, rehearsal).catch(() => {});
 }

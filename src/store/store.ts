@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import { DEFAULT_COMPARE_DRAFT } from '../lib/compare-url';
 import { newConversation } from '../lib/conversations';
-import type { AppState, CompareSlice, DeviceSlice, ChatSlice, GpuSlice, MetricsSlice, ModelSlice, PrefsSlice, RunsSlice, SettingsSlice, AlertSlice } from './types';
+import type { AppState, CompareSlice, DeviceSlice, ChatSlice, GpuSlice, MetricsSlice, ModelSlice, PrefsSlice, RunsSlice, SettingsSlice, AlertSlice, StageSlice } from './types';
 
 export const DEFAULT_SETTINGS: SettingsSlice['settings'] = {
   systemPrompt: 'You are a helpful assistant.',
@@ -56,7 +56,10 @@ const compareSlice = (): CompareSlice => ({
   compare: { draft: DEFAULT_COMPARE_DRAFT, status: 'idle', progress: null, result: null, error: null, notice: null, freeMB: null },
 });
 
+const stageSlice = (): StageSlice => ({ rehearsal: null, rehearsing: null, rehearsalError: null, fallback: false, preflightOpen: false });
+
 export const useStore = create<AppState>()(() => ({
+  ...stageSlice(),
   ...gpuSlice(),
   ...modelSlice(),
   ...chatSlice(),

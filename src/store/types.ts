@@ -1,5 +1,6 @@
 import type { AppError } from '../shared/errors';
 import type { FinishReason, Run, RunSettings, RunUsage } from '../shared/runs';
+import type { Rehearsal } from '../lib/rehearsal';
 import type { BandwidthResult, EngineStatus, GpuReport, LoadProgress, MemoryStats } from '../shared/protocol';
 import type { ConfigMismatch } from '../lib/config-check';
 import type { OverflowPolicy } from '../lib/context-window';
@@ -163,4 +164,16 @@ export interface CompareSlice {
   };
 }
 
-export type AppState = DeviceSlice & CompareSlice & GpuSlice & ModelSlice & ChatSlice & SettingsSlice & RunsSlice & AlertSlice & MetricsSlice & PrefsSlice;
+/** The presenter's rehearsal, its recording, and the fallback that plays it on stage. */
+export interface StageSlice {
+  rehearsal: Rehearsal | null;
+  /** Recording: the script prompt being rehearsed (0-based), of how many. */
+  rehearsing: { at: number; of: number } | null;
+  rehearsalError: AppError | null;
+  /** The stage plays the rehearsal in place of the live engine. */
+  fallback: boolean;
+  /** The pre-flight check is open on the stage (?present&check). */
+  preflightOpen: boolean;
+}
+
+export type AppState = StageSlice & DeviceSlice & CompareSlice & GpuSlice & ModelSlice & ChatSlice & SettingsSlice & RunsSlice & AlertSlice & MetricsSlice & PrefsSlice;

@@ -35,6 +35,17 @@ for (const scheme of ['light', 'dark'] as const) {
         expect(await violations(page)).toEqual([]);
       });
 
+      test('axe-core finds no violation in the stage view with a reply and the pre-flight check open', async ({ page }) => {
+        await page.goto('/?present&check&replay=/replays/synthetic-chat.json');
+        await page.getByTestId('load').click();
+        await expect(page.getByTestId('prompt')).toHaveAttribute('placeholder', /Message the model/);
+        await page.getByTestId('prompt').fill('What is the capital of France?');
+        await page.getByTestId('prompt').press('Enter');
+        await expect(page.getByTestId('message-assistant')).toHaveCount(1, { timeout: 30_000 });
+        await expect(page.getByTestId('preflight')).toBeVisible();
+        expect(await violations(page)).toEqual([]);
+      });
+
       test('axe-core finds no violation in the comparison view with results', async ({ page }) => {
         await page.goto('/?compare=Qwen3-0.6B&variants=q0f32,q4f32_1,q4f16_1&replay=/replays/synthetic-compare.json');
         await expect(page.getByTestId('compare-table')).toBeVisible();

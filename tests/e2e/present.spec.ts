@@ -46,6 +46,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('moe-chart')).toBeVisible();
     await expect(page.getByTestId('stage-chat').getByTestId('message-assistant')).toHaveCount(1);
 
+    // The pre-flight check is part of the stage, and its text obeys the same floor.
+    await page.getByTestId('preflight-toggle').click();
+    await expect(page.getByTestId('preflight')).toBeVisible();
+    await expect(page).toHaveURL(/[?&]present&check/);
     const small = (await textSizes(page)).filter((t) => t.px < 19.5);
     expect(small).toEqual([]);
     for (const id of ['decode-tps', 'ttft', 'tokens']) {

@@ -18,7 +18,8 @@ const FORMAT = format('Q4_K_M');
  * bandwidth, which projects what a mixture-of-experts Qwen would do on this GPU.
  */
 export function StageClaim() {
-  const own = useOwnBandwidth();
+  const fallback = useStore((s) => s.fallback);
+  const own = useOwnBandwidth(fallback);
   const memoryGB = useStore((s) => s.prefs.gpuMemoryGB);
   const reply = useStore((s) => s.lastReply);
   const model = useStore((s) => s.loadedId);
@@ -32,7 +33,7 @@ export function StageClaim() {
       <p className="stage-sentence">
         {measured && tps !== null ? (
           <>
-            This GPU: {model} at {fmt(tps, 0)} tok/s <SourceBadge source="measured" /> →{' '}
+            {fallback ? 'The rehearsal' : 'This GPU'}: {model} at {speed(tps)} tok/s <SourceBadge source={fallback ? 'replayed' : 'measured'} /> →{' '}
           </>
         ) : own ? (
           <>This GPU ({own.kind === 'probe' ? 'bandwidth probe' : own.kind}) → </>

@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
-import { closeStage, stageKey } from '../../actions/stage-actions';
+import { closeStage, stageKey, togglePreflight } from '../../actions/stage-actions';
+import { rehearsalLabel, gpuName } from '../../lib/rehearsal';
+import { FallbackBar } from './FallbackBar';
+import { PreflightPanel } from './PreflightPanel';
 import { ScriptStrip } from './ScriptStrip';
 import { useStore } from '../../store/store';
 import { Composer } from '../Composer';
@@ -33,14 +36,12 @@ function LatestExchange() {
 function ModelAndGpu() {
   const model = useStore((s) => s.loadedId ?? s.selectedId);
   const gpu = useStore((s) => s.gpu.report);
-  const gpuName = gpu ? [gpu.vendor, gpu.architecture, gpu.description].filter(Boolean).join(' ') || 'unknown GPU' : 'no GPU';
+  // Replaying, the figures are the rehearsal GPU's, not this one's.
+  const rehearsal = useStore((s) => (s.fallback ? s.rehearsal : null));
   return (
     <div className="stage-model" data-testid="stage-model">
       <div className="stage-model-name">{model ?? 'No model chosen'}</div>
-      <div className="stage-gpu">
-        {gpuName}
-        {gpu?.isFallback ? ' (software adapter)' : ''}
-      </div>
+      <div className="stage-gpu">{rehearsal ? `Rehearsal GPU: ${gpuName(rehearsal.adapter)}` : gpu ? gpuName(gpu) : 'no GPU'}</div>
     </div>
   );
 }
@@ -48,12 +49,14 @@ function ModelAndGpu() {
 function Memory() {
   const { found, full } = useEstimate();
   const measured = useStore((s) => s.memory.liveBytes);
+  // Replaying, this GPU holds nothing of the rehearsal's: its own counter would read as the rehearsal's.
+  const fallback = useStore((s) => s.fallback);
   const webllmMB = found?.variant.vramMB ?? null;
   return (
     <div className="stage-memory">
       <Figure label="GPU memory, web-llm" value={fmt(webllmMB ? webllmMB / 1024 : null, 1)} unit="GB" source="web-llm" />
       <Figure label="estimate" value={fmt(full ? full.total / GiB : null, 1)} unit="GB" source="estimate" />
-      <Figure label="held now" value={fmt(measured / GiB, 2)} unit="GB" source="measured" />
+      {!fallback && <Figure label="held now" value={fmt(measured / GiB, 2)} unit="GB" source="measured" />}
     </div>
   );
 }
@@ -66,6 +69,8 @@ export function StageView() {
   const ready = useStore((s) => s.loadState === 'ready');
   // No figure before the first reply: an empty one would still carry a provenance badge.
   const hasFigures = useStore((s) => s.streamingFigures !== null);
+  const preflightOpen = useStore((s) => s.preflightOpen);
+  const replayedFrom = useStore((s) => (s.fallback && s.rehearsal ? rehearsalLabel(s.rehearsal) : null));
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (stageKey(e)) e.preventDefault();
@@ -75,14 +80,26 @@ export function StageView() {
   }, []);
   return (
     <main className="stage" data-testid="stage">
-      <div className="stage-bar">
-        <ModelAndGpu />
-        {!ready && <LoadControls />}
-        <button type="button" onClick={closeStage} data-testid="stage-close">
-          Leave the stage view
-        </button>
+      <div className="stage-top">
+        <div className="stage-bar">
+          <ModelAndGpu />
+          {!ready && <LoadControls />}
+          <button type="button" onClick={togglePreflight} aria-expanded={preflightOpen} data-testid="preflight-toggle">
+            Pre-flight check
+          </button>
+          <button type="button" onClick={closeStage} data-testid="stage-close">
+            Leave the stage view
+          </button>
+        </div>
+        <FallbackBar />
+        {preflightOpen && <PreflightPanel />}
       </div>
       <section className="stage-figures" aria-label="Live figures">
+        {replayedFrom && (
+          <p className="stage-replayed" data-testid="figures-replayed">
+            {replayedFrom}
+          </p>
+        )}
         {hasFigures ? (
           <>
             <DecodeRate />
