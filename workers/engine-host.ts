@@ -24,6 +24,19 @@ export interface HostDeps {
 }
 
 const MAX_LOAD_EVENTS = 60;
+/** How long a swap waits for the old engine to let go of the GPU. */
+export const RELEASE_TIMEOUT_MS = 5000;
+
+/** Waits for `work` (a release) at most RELEASE_TIMEOUT_MS; its failure is not the caller's. */
+function bounded(work: Promise<void>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, RELEASE_TIMEOUT_MS);
+    void work.catch(() => {}).finally(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
 
 export class EngineHost {
   private loadSeq = 0;
@@ -48,12 +61,15 @@ export class EngineHost {
     return run;
   }
 
+  /** Switches engines. The old one is let go even when it cannot unload (a lost GPU device): the
+   * switch is how the stage falls back to a rehearsal, and it must not wait on a broken engine. */
   async swapEngine(engine: InferenceEngine): Promise<void> {
     this.loadSeq++;
     this.engine.interrupt();
-    await this.engine.cancelLoad();
+    const old = this.engine;
+    await bounded(old.cancelLoad());
     await this.exclusive(async () => {
-      await this.engine.unload();
+      await bounded(old.unload());
       this.engine = engine;
       this.loadedModel = null;
     });

@@ -189,3 +189,34 @@ describe('EngineHost generation', () => {
     expect(host.loaded).toBe('A');
   });
 });
+
+describe('EngineHost swapping engines', () => {
+  it('lets go of an engine whose unload fails (a lost device), and uses the new one', async () => {
+    const { engine, host } = setup();
+    engine.unload = () => Promise.reject(new Error('Device is lost'));
+    const next = new FakeEngine();
+    await host.swapEngine(next);
+    const done = host.load('B', () => {});
+    await tick();
+    expect(next.loads.map((l) => l.modelId)).toEqual(['B']);
+    next.loads[0]!.resolve();
+    expect((await done).ok).toBe(true);
+  });
+
+  it('does not wait more than a few seconds on an unload that never ends', async () => {
+    vi.useFakeTimers();
+    try {
+      const { engine, host } = setup();
+      engine.unload = () => new Promise<void>(() => {});
+      let swapped = false;
+      const swap = host.swapEngine(new FakeEngine()).then(() => (swapped = true));
+      await vi.advanceTimersByTimeAsync(4000);
+      expect(swapped).toBe(false);
+      await vi.advanceTimersByTimeAsync(1500);
+      await swap;
+      expect(swapped).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
