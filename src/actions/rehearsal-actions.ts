@@ -33,9 +33,10 @@ async function rehearse(prompt: string): Promise<Run> {
 /** Runs the whole script in a fresh chat on the engine in use (loading the chosen model first) and
  * keeps the rehearsal only when every prompt got a whole reply. */
 export async function recordRehearsal(): Promise<void> {
-  const { prefs, rehearsing, streaming } = getState();
+  const { prefs, rehearsing, streaming, fallback } = getState();
   const script = prefs.script;
-  if (rehearsing || streaming || script.length === 0) return;
+  // Playing the rehearsal, a new one would only record the old one again.
+  if (rehearsing || streaming || fallback || script.length === 0) return;
   cancelled = false;
   setState({ rehearsing: { at: 0, of: script.length }, rehearsalError: null, scriptAt: 0 });
   try {

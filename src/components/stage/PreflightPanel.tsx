@@ -71,7 +71,7 @@ export function PreflightPanel() {
   const items = JSON.parse(useStore((s) => JSON.stringify(preflight(inputOf(s))))) as CheckItem[];
   const rehearsing = useStore((s) => s.rehearsing);
   const error = useStore((s) => s.rehearsalError);
-  const busy = useStore((s) => s.loadState === 'loading' || s.streaming !== null || s.rehearsing !== null);
+  const busy = useStore((s) => s.loadState === 'loading' || s.streaming !== null || s.rehearsing !== null || s.fallback);
   const level = overall(items);
   return (
     <section className="preflight" aria-label="Pre-flight check" data-testid="preflight" data-level={level}>

@@ -27,7 +27,7 @@ export function ScriptStrip() {
         </button>
       </div>
       <details>
-        <summary>Edit the script (→ or Space: next · ←: back · Esc: stop · R: fresh chat · F: fullscreen)</summary>
+        <summary>Edit the script (→ or Space: next · ←: back · Esc: stop · R: fresh chat · F: fullscreen · P: play the rehearsal)</summary>
         <label>
           Prompts, one per line
           <textarea value={text} rows={4} onChange={(e) => setText(e.target.value)} onBlur={() => setScript(text)} data-testid="script-text" />
