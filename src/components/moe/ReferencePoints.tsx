@@ -6,7 +6,7 @@ import { SourceBadge } from '../SourceBadge';
 /** The app's arithmetic for the quoted setup, in words: what it needs, whether it fits, how fast. */
 function appFigures(p: ReferencePoint): string {
   const c = checkReference(p);
-  if (!p.setup || c.needGB === null) return `${c.totalB}B total, ${c.activeB}B active (config.json)`;
+  if (!p.setup || c.needGB === null) return `${c.totalB}B total, ${c.activeB}B active (the model card’s counts, which the projections use)`;
   const f = format(p.setup.formatId);
   const where = `${p.setup.gpus > 1 ? `${p.setup.gpus}× ` : ''}${p.setup.memoryGBEach} GB`;
   const fits = c.fits ? `fits ${where}` : `over ${where}`;

@@ -38,7 +38,7 @@ export function StageClaim() {
         ) : own ? (
           <>This GPU ({own.kind === 'probe' ? 'bandwidth probe' : own.kind}) → </>
         ) : (
-          <>Chat with the live engine (or measure the bandwidth) to project: </>
+          <>{fallback ? 'Once a rehearsed reply has played, its speed projects: ' : 'Chat with the live engine (or measure the bandwidth) to project: '}</>
         )}
         {TARGET} {target.decode ? `would decode at about ${speed(target.decode.low)}–${speed(target.decode.high)} tok/s` : 'would decode at a speed still unknown'} and needs{' '}
         {fmt(target.needGB, 0)} GB: {fits} <SourceBadge source="projected" />
