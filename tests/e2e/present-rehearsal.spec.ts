@@ -39,7 +39,7 @@ test('present: the pre-flight check reads this machine — a software adapter, n
   await expect(page).not.toHaveURL(/check/);
 });
 
-test('present: after a simulated device loss the rehearsal plays in place of the live engine, every figure says replayed, and Back to live tries again', async ({ page }) => {
+test('present: after a simulated device loss the rehearsal plays in place of the live engine, every figure says replayed; Back to live tries again, and a failed load or a crashed worker offers the rehearsal again', async ({ page }) => {
   await page.addInitScript(() => sessionStorage.setItem('qwen-test-hooks', '1'));
   await page.setViewportSize({ width: 1920, height: 1080 });
 
@@ -71,6 +71,8 @@ test('present: after a simulated device loss the rehearsal plays in place of the
   const playing = page.getByTestId('fallback-playing');
   await expect(playing).toContainText(/replayed from rehearsal, \d+ \w+ \d{4}, synthetic/);
   await expect(page.getByTestId('error-device-lost')).toHaveCount(0);
+  await expect(playing).toContainText('Not live:'); // the rehearsal is ready to play
+  await expect(page.getByTestId('prompt')).toHaveAttribute('placeholder', /Message the model/);
 
   await page.keyboard.press('ArrowRight');
   const chat = page.getByTestId('stage-chat');
@@ -88,6 +90,23 @@ test('present: after a simulated device loss the rehearsal plays in place of the
   // Back to live: the live model still cannot load here, and the offer comes back.
   await page.getByTestId('back-to-live').click();
   await expect(playing).toHaveCount(0);
-  await expect(page.getByTestId('fallback-offer')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('fallback-offer')).toContainText('The live engine stopped: Cannot reach huggingface.co', { timeout: 30_000 });
   await expect(page.getByTestId('play-rehearsal')).toBeVisible();
+
+  // A crashed worker: the button replaces it with a fresh one that plays the rehearsal.
+  const worker = page.workers().find((w) => w.url().includes('inference'));
+  await worker!.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('simulated crash');
+    });
+  });
+  await expect(page.getByTestId('fallback-offer')).toContainText('The inference worker crashed');
+  await page.getByTestId('play-rehearsal').click();
+  await expect(playing).toContainText('Not live:');
+  await expect(page.getByTestId('error-worker-crashed')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Send next →' }).click();
+  await expect(chat.getByTestId('message-user')).toHaveText(SCRIPT[1]!);
+  await waitForReplyDone(page);
+  await expect(chat.getByTestId('message-assistant')).toContainText(/replayed/i);
+  expect(await stageSources(page)).not.toContain('measured');
 });

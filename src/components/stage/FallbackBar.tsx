@@ -16,7 +16,8 @@ export function FallbackBar() {
     return (
       <div className="stage-fallback playing" role="status" data-testid="fallback-playing">
         <span>
-          Not live: <strong>{rehearsalLabel(rehearsal)}</strong>
+          {loading ? 'Starting the rehearsal… ' : 'Not live: '}
+          <strong>{rehearsalLabel(rehearsal)}</strong>
         </span>
         <button type="button" onClick={() => void backToLive()} disabled={loading} data-testid="back-to-live">
           Back to live
