@@ -73,8 +73,16 @@ export function stageKey(e: KeyboardEvent): boolean {
   if (e.key === ' ' && target?.closest('button, summary')) return false;
   const play = () => void playRehearsal();
   const actions: Record<string, () => void> = {
-    ...{ f: toggleFullscreen, F: toggleFullscreen, ArrowRight: sendNext, ' ': sendNext, ArrowLeft: stepBack, Escape: stop },
-    ...{ r: clearStage, R: clearStage, p: play, P: play },
+    f: toggleFullscreen,
+    F: toggleFullscreen,
+    ArrowRight: sendNext,
+    ' ': sendNext,
+    ArrowLeft: stepBack,
+    Escape: stop,
+    r: clearStage,
+    R: clearStage,
+    p: play,
+    P: play,
   };
   const action = actions[e.key];
   if (!action) return false;

@@ -4,7 +4,7 @@
  * can see where the two agree and where they do not. These are quotes, never measurements.
  */
 import { bigModel } from './big-models';
-import { memoryNeededGB } from './fit';
+import { CONTEXT_TOKENS, memoryNeededGB } from './fit';
 import { hardware } from './hardware';
 import { format, projectDecode } from './projection';
 
@@ -91,7 +91,7 @@ export const REFERENCE_POINTS: ReferencePoint[] = [
 export interface ReferenceCheck {
   totalB: number;
   activeB: number;
-  /** Memory the app says the model needs at the quoted format (4,096-token context), GB. */
+  /** Memory the app says the model needs at the quoted format (CONTEXT_TOKENS of context), GB. */
   needGB: number | null;
   /** Memory of the quoted machine, GB. */
   haveGB: number | null;
@@ -110,6 +110,6 @@ export function checkReference(point: ReferencePoint): ReferenceCheck {
   const f = format(setup.formatId);
   const needGB = memoryNeededGB(model, f);
   const haveGB = setup.gpus * setup.memoryGBEach;
-  const decode = setup.gpus === 1 ? projectDecode({ kind: 'table', gbPerSecond: setup.bandwidthGBs, name: setup.gpuName }, model.arch, f, 4096) : null;
+  const decode = setup.gpus === 1 ? projectDecode({ kind: 'table', gbPerSecond: setup.bandwidthGBs, name: setup.gpuName }, model.arch, f, CONTEXT_TOKENS) : null;
   return { totalB, activeB, needGB, haveGB, fits: needGB <= haveGB, decode };
 }

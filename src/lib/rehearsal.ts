@@ -2,7 +2,7 @@
  * A rehearsal: the presenter's script run once, its replies kept as runs, so that on stage a failing
  * live engine can be replaced by a playback of this very machine's rehearsal, labelled as such.
  */
-import { makeRunFile, parseRun, type AdapterSummary, type Run, type RunFile } from '../shared/runs';
+import { isObj, makeRunFile, parseRun, type AdapterSummary, type Run, type RunFile } from '../shared/runs';
 
 export interface Rehearsal {
   recordedAt: string;
@@ -74,9 +74,6 @@ export function rehearsalLabel(r: Rehearsal): string {
 export function rehearsalRunFile(r: Rehearsal): RunFile {
   return { ...makeRunFile(r.runs.map((run) => ({ ...run, load: [] })), rehearsalLabel(r)), prompts: r.prompts };
 }
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads a stored rehearsal back, or null when it is not one (storage is read as untrusted). */
 export function parseRehearsal(data: unknown): Rehearsal | null {

@@ -1,4 +1,5 @@
 import { REFERENCE_POINTS, checkReference, type ReferencePoint } from '../../lib/reference-points';
+import { CONTEXT_TOKENS } from '../../lib/fit';
 import { format } from '../../lib/projection';
 import { fmt } from '../metrics/Figure';
 import { SourceBadge } from '../SourceBadge';
@@ -11,7 +12,12 @@ function appFigures(p: ReferencePoint): string {
   const where = `${p.setup.gpus > 1 ? `${p.setup.gpus}× ` : ''}${p.setup.memoryGBEach} GB`;
   const fits = c.fits ? `fits ${where}` : `over ${where}`;
   const speed = c.decode ? `; about ${fmt(c.decode.low, 0)}–${fmt(c.decode.high, 0)} tok/s from the datasheet bandwidth` : '';
-  return `needs ${fmt(c.needGB, 0)} GB at ${f.label} with a ${(4096).toLocaleString('en')}-token context: ${fits}${speed}`;
+  return `needs ${fmt(c.needGB, 0)} GB at ${f.label} with a ${CONTEXT_TOKENS.toLocaleString('en')}-token context: ${fits}${speed}`;
+}
+
+/** Where a point's figures come from, short enough for the stage: the sites it cites. */
+function sourceHosts(p: ReferencePoint): string {
+  return [...new Set(p.sources.map((s) => new URL(s.url).hostname.replace(/^www\./, '')))].join(', ');
 }
 
 function Sources({ point }: { point: ReferencePoint }) {
@@ -38,7 +44,7 @@ export function ReferencePoints({ stage = false }: { stage?: boolean }) {
       <ul className="stage-references" aria-label="Published reference points" data-testid="stage-references">
         {REFERENCE_POINTS.map((p) => (
           <li key={p.id}>
-            {p.headline} <SourceBadge source="published" /> <span className="stage-cite">({p.sources[0]!.label})</span>
+            {p.headline} <SourceBadge source="published" /> <span className="stage-cite">({sourceHosts(p)})</span>
           </li>
         ))}
       </ul>

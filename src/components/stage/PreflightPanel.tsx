@@ -15,16 +15,15 @@ function inputOf(s: AppState): PreflightInput {
   const report = s.gpu.report;
   const found = variantOf(s.selectedId);
   const r = s.rehearsal;
-  const adapterSummary = report && { vendor: report.vendor, architecture: report.architecture, description: report.description, isFallback: report.isFallback, shaderF16: report.shaderF16 };
   return {
-    adapter: adapterSummary ? { name: gpuName(adapterSummary), isFallback: report!.isFallback, shaderF16: report!.shaderF16 } : null,
+    adapter: report ? { name: gpuName(report), isFallback: report.isFallback, shaderF16: report.shaderF16 } : null,
     gpuError: s.gpu.error?.title ?? null,
     model: found && s.selectedId ? { id: s.selectedId, needsF16: found.variant.needsShaderF16, cached: s.cached[s.selectedId] === true, downloadMB: found.variant.downloadMB } : null,
     replay: s.engine.source === 'replayed' && !s.fallback,
     persisted: s.storage.persisted,
     offlineReady: s.shell.cachedForOffline,
     rehearsal: r && {
-      fit: rehearsalFit(r, { adapter: adapterSummary, browser: BROWSER }, s.prefs.script),
+      fit: rehearsalFit(r, { adapter: report, browser: BROWSER }, s.prefs.script),
       recorded: new Date(r.recordedAt).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
       gpu: gpuName(r.adapter),
       browser: r.browser,
