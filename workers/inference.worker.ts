@@ -5,7 +5,7 @@
 import * as Comlink from 'comlink';
 import records from 'virtual:qwen-records';
 import { makeError } from '../src/shared/errors';
-import { parseRunFile } from '../src/shared/runs';
+import { parseRunFile } from '../src/shared/run-file';
 import { recordHosts } from '../src/lib/catalog';
 import { variantOf } from '../src/catalog-data';
 import { COMPARISON_FORMAT, COMPARISON_VERSION, type ComparisonFile, type ComparisonProgress, type ComparisonSetup, type VariantResult } from '../src/shared/comparison';

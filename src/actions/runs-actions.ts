@@ -1,7 +1,8 @@
 import { inference } from '../bridge/inference-bridge';
 import { makeError } from '../shared/errors';
 import { isComparisonFile, startComparisonReplay } from './compare-actions';
-import { makeRunFile, parseRunFile, type Run, type RunFile } from '../shared/runs';
+import { makeRunFile, type Run, type RunFile } from '../shared/runs';
+import { parseRunFile } from '../shared/run-file';
 import { writeModelParam } from '../lib/url';
 import { fileStamp, saveFile } from '../lib/save-file';
 import { getState, setState } from '../store/store';

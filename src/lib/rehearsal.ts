@@ -2,7 +2,9 @@
  * A rehearsal: the presenter's script run once, its replies kept as runs, so that on stage a failing
  * live engine can be replaced by a playback of this very machine's rehearsal, labelled as such.
  */
-import { isObj, makeRunFile, parseRun, type AdapterSummary, type Run, type RunFile } from '../shared/runs';
+import { readAdapter, readRun } from '../shared/run-file';
+import { makeRunFile, type AdapterSummary, type Run, type RunFile } from '../shared/runs';
+import { attempt, LIMITS, Reader } from '../shared/untrusted';
 
 export interface Rehearsal {
   recordedAt: string;
@@ -77,14 +79,20 @@ export function rehearsalRunFile(r: Rehearsal): RunFile {
 
 /** Reads a stored rehearsal back, or null when it is not one (storage is read as untrusted). */
 export function parseRehearsal(data: unknown): Rehearsal | null {
-  if (!isObj(data) || typeof data.recordedAt !== 'string' || typeof data.modelId !== 'string' || typeof data.browser !== 'string') return null;
-  if (!Array.isArray(data.prompts) || !data.prompts.every((p) => typeof p === 'string') || !Array.isArray(data.runs)) return null;
-  if (data.runs.length !== data.prompts.length || data.runs.length === 0) return null;
-  try {
-    const runs = data.runs.map(parseRun);
-    const adapter = isObj(data.adapter) ? (data.adapter as unknown as AdapterSummary) : null;
-    return { recordedAt: data.recordedAt, modelId: data.modelId, adapter, browser: data.browser, prompts: data.prompts as string[], runs };
-  } catch {
-    return null;
-  }
+  if (data === undefined || data === null) return null;
+  const read = attempt(() => readRehearsal(new Reader('saved rehearsal'), data));
+  return read.ok ? read.value : null;
+}
+
+function readRehearsal(r: Reader, data: unknown): Rehearsal {
+  const d = r.obj(data, '');
+  const prompts = r.list(d.prompts, 'prompts', 1_000, (p, path) => r.str(p, path, LIMITS.text), 1);
+  return {
+    recordedAt: r.date(d.recordedAt, 'recordedAt'),
+    modelId: r.str(d.modelId, 'modelId'),
+    adapter: readAdapter(r, d.adapter, 'adapter'),
+    browser: r.str(d.browser, 'browser'),
+    prompts,
+    runs: r.list(d.runs, 'runs', prompts.length, (run, path) => readRun(r, run, path), prompts.length),
+  };
 }

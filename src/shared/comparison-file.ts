@@ -1,104 +1,174 @@
 /**
- * Reads an imported comparison file, which is untrusted input: every field the figures are
- * computed from is checked, and every trace must line up with the reference's, so that a damaged
- * or mismatched file is refused with a message saying what is wrong rather than shown as figures.
+ * Reads a comparison file, which is untrusted input (an import, a saved result, a replay, the CLI):
+ * every field a figure is computed from is checked for type and plausibility, every trace must line
+ * up with the reference's, and only known fields are copied, so that a damaged or mismatched file is
+ * refused with a message saying what is wrong rather than shown as figures or crashing a view.
  */
 import {
   COMPARISON_FORMAT,
   COMPARISON_VERSION,
   type ComparisonFile,
+  type ComparisonSetup,
   type ForcedTrace,
   type ReferenceTrace,
   type VariantResult,
 } from './comparison';
+import type { AppError, ErrorAction, ErrorCode } from './errors';
+import { readAdapter, readUsage } from './run-file';
+import { LIMITS, Reader } from './untrusted';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const str = (v: unknown): v is string => typeof v === 'string';
-const nums = (v: unknown): v is number[] => Array.isArray(v) && v.every(num);
-/** Log-probabilities: finite and ≤ 0 (the recorder clamps them, so none is -Infinity, which JSON cannot hold). */
-const logprobs = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => num(x) && x <= 1e-9);
-const intOrNull = (v: unknown) => v === null || num(v);
+const MAX_VARIANTS = 16;
+const MAX_PROMPTS = 1_000;
+const MAX_SAMPLES = 100_000;
 
-class Damaged extends Error {}
-const fail = (what: string): never => {
-  throw new Damaged(what);
-};
-
-function checkSetup(s: unknown): ComparisonFile['setup'] {
-  if (!isObj(s)) return fail('no setup');
-  if (!str(s.model)) fail('setup: no model');
-  if (!Array.isArray(s.variants) || s.variants.length < 2 || !s.variants.every(str)) fail('setup: needs at least two variants');
-  if (!Array.isArray(s.prompts) || s.prompts.length === 0 || !s.prompts.every((p) => isObj(p) && str(p.id) && str(p.text)))
-    fail('setup: no prompts');
-  const ids = (s.prompts as Obj[]).map((p) => p.id);
-  if (new Set(ids).size !== ids.length) fail('setup: two prompts share an id');
-  for (const key of ['maxTokens', 'repetitions', 'seed', 'topK'] as const) if (!num(s[key])) fail(`setup: no ${key}`);
-  return s as unknown as ComparisonFile['setup'];
+function readSetup(r: Reader, v: unknown): ComparisonSetup {
+  const s = r.obj(v, 'setup');
+  const prompts = r.list(s.prompts, 'setup.prompts', MAX_PROMPTS, (p, path) => {
+    const o = r.obj(p, path);
+    return { id: r.str(o.id, `${path}.id`), text: r.str(o.text, `${path}.text`, LIMITS.text) };
+  }, 1);
+  const ids = new Set(prompts.map((p) => p.id));
+  if (ids.size !== prompts.length) r.fail('setup.prompts', 'two prompts share an id');
+  return {
+    model: r.str(s.model, 'setup.model'),
+    variants: r.list(s.variants, 'setup.variants', MAX_VARIANTS, (m, path) => r.str(m, path), 2),
+    prompts,
+    maxTokens: r.int(s.maxTokens, 'setup.maxTokens', 1, 1_000_000),
+    repetitions: r.int(s.repetitions, 'setup.repetitions', 1, 10_000),
+    seed: r.int(s.seed, 'setup.seed', -(2 ** 53), 2 ** 53),
+    topK: r.int(s.topK, 'setup.topK', 1, 1_000),
+  };
 }
 
-function checkReference(v: Obj, where: string): ReferenceTrace[] {
-  if (!Array.isArray(v.reference)) return fail(`${where}: the reference variant has no reference trace`);
-  for (const t of v.reference) {
-    if (!isObj(t) || !str(t.prompt) || !Array.isArray(t.topIds) || !t.topIds.every(nums)) fail(`${where}: bad reference trace`);
-  }
-  return v.reference as ReferenceTrace[];
+function readError(r: Reader, v: unknown, path: string): AppError {
+  const e = r.obj(v, path);
+  const detail = r.optStr(e.detail, `${path}.detail`, LIMITS.text);
+  return {
+    code: r.str(e.code, `${path}.code`) as ErrorCode,
+    title: r.str(e.title, `${path}.title`),
+    message: r.str(e.message, `${path}.message`, LIMITS.text),
+    action: 'none' satisfies ErrorAction,
+    ...(detail === undefined ? {} : { detail }),
+  };
 }
 
-function checkForced(t: unknown, where: string, reference: Map<string, ReferenceTrace>): void {
-  if (!isObj(t) || !str(t.prompt)) return fail(`${where}: bad forced trace`);
-  const ref = reference.get(t.prompt);
-  if (!ref) return fail(`${where}: forced on prompt "${t.prompt}", which the reference has no trace for`);
-  const steps = ref.topIds.length;
-  const f = t as unknown as ForcedTrace;
-  if (!nums(f.top1) || !logprobs(f.tokenLogprobs) || !Array.isArray(f.refLogprobs)) fail(`${where}: bad forced trace for "${t.prompt}"`);
-  if (f.top1.length !== steps || f.tokenLogprobs.length !== steps || f.refLogprobs.length !== steps)
-    fail(`${where}: the forced trace for "${t.prompt}" has a different length from the reference's (${steps} steps)`);
-  f.refLogprobs.forEach((lp, i) => {
-    if (!logprobs(lp) || lp.length !== ref.topIds[i]!.length) fail(`${where}: step ${i} of "${t.prompt}" does not line up with the reference's top-k`);
+/** The reference's top-k at each step: 1…topK token ids, most likely first. */
+function readReference(r: Reader, v: unknown, path: string, setup: ComparisonSetup, prompts: Set<string>): ReferenceTrace[] {
+  return r.list(v, path, MAX_PROMPTS, (t, p) => {
+    const o = r.obj(t, p);
+    const prompt = r.str(o.prompt, `${p}.prompt`);
+    if (!prompts.has(prompt)) r.fail(`${p}.prompt`, `"${prompt}" is not a prompt of the setup`);
+    const topIds = r.list(o.topIds, `${p}.topIds`, setup.maxTokens, (step, sp) => r.ints(step, sp, setup.topK, 0, LIMITS.tokenId));
+    topIds.forEach((ids, i) => {
+      if (ids.length === 0) r.fail(`${p}.topIds[${i}]`, 'a step with no token: the reference must record at least its chosen one');
+    });
+    return { prompt, topIds };
   });
 }
 
-function checkVariant(v: unknown, i: number, prompts: Set<string>, reference: Map<string, ReferenceTrace> | null): VariantResult {
-  const where = `variant ${i}`;
-  if (!isObj(v) || !str(v.modelId)) return fail(`${where}: no modelId`);
-  if (v.status !== 'done' && v.status !== 'failed' && v.status !== 'cancelled') fail(`${where}: bad status`);
-  if (!intOrNull(v.downloadMB) || !intOrNull(v.webllmVramMB) || !intOrNull(v.peakGpuBytes)) fail(`${where}: bad memory figures`);
-  if (v.load !== null && !(isObj(v.load) && num(v.load.ms) && typeof v.load.cached === 'boolean')) fail(`${where}: bad load`);
-  const inSetup = (p: unknown) => str(p) && prompts.has(p);
-  const usage = (u: unknown) => isObj(u) && isObj(u.extra) && num(u.extra.decode_tokens_per_s) && num(u.extra.prefill_tokens_per_s) && num(u.extra.time_to_first_token_s);
-  if (!Array.isArray(v.speed) || !v.speed.every((s) => isObj(s) && inSetup(s.prompt) && num(s.rep) && usage(s.usage) && (s.app === undefined || usage(s.app))))
-    fail(`${where}: bad speed samples (or a prompt not in the setup)`);
-  if (!Array.isArray(v.free) || !v.free.every((r) => isObj(r) && inSetup(r.prompt) && nums(r.tokens) && str(r.text)))
-    fail(`${where}: bad free replies (or a prompt not in the setup)`);
-  if (!Array.isArray(v.forced)) fail(`${where}: no forced traces`);
-  if (reference) for (const t of v.forced as unknown[]) checkForced(t, `${where} (${v.modelId})`, reference);
-  return v as unknown as VariantResult;
+/** A forced trace lines up with the reference's: one entry per step, a log-probability per top-k id. */
+function readForced(r: Reader, v: unknown, path: string, reference: Map<string, ReferenceTrace> | null): ForcedTrace {
+  const o = r.obj(v, path);
+  const prompt = r.str(o.prompt, `${path}.prompt`);
+  const ref = reference?.get(prompt);
+  if (reference && !ref) r.fail(`${path}.prompt`, `forced on "${prompt}", which the reference has no trace for`);
+  const steps = ref?.topIds.length ?? LIMITS.reply;
+  const trace = {
+    prompt,
+    top1: r.ints(o.top1, `${path}.top1`, steps, 0, LIMITS.tokenId),
+    tokenLogprobs: r.logprobs(o.tokenLogprobs, `${path}.tokenLogprobs`, steps),
+    refLogprobs: r.list(o.refLogprobs, `${path}.refLogprobs`, steps, (lp, p) => r.logprobs(lp, p, LIMITS.tokenId)),
+  };
+  if (ref) {
+    for (const key of ['top1', 'tokenLogprobs', 'refLogprobs'] as const) {
+      if (trace[key].length !== steps) r.fail(`${path}.${key}`, `has ${trace[key].length} steps, the reference's trace for "${prompt}" ${steps}`);
+    }
+    trace.refLogprobs.forEach((lp, i) => {
+      if (lp.length !== ref.topIds[i]!.length) r.fail(`${path}.refLogprobs[${i}]`, `has ${lp.length} log-probabilities for the reference's ${ref.topIds[i]!.length} top-k tokens`);
+    });
+  }
+  return trace;
 }
 
-/** Validates an imported comparison; throws an Error saying what is wrong. */
+function readVariant(r: Reader, v: unknown, i: number, setup: ComparisonSetup, reference: Map<string, ReferenceTrace> | null): VariantResult {
+  const path = `variants[${i}]`;
+  const o = r.obj(v, path);
+  const prompts = new Set(setup.prompts.map((p) => p.id));
+  const inSetup = (p: unknown, where: string) => {
+    const id = r.str(p, where);
+    if (!prompts.has(id)) r.fail(where, `"${id}" is not a prompt of the setup`);
+    return id;
+  };
+  const modelId = r.str(o.modelId, `${path}.modelId`);
+  if (modelId !== setup.variants[i]) r.fail(`${path}.modelId`, `is ${modelId}, the setup says ${setup.variants[i]}`);
+  const mb = (key: 'downloadMB' | 'webllmVramMB') => r.nullable(o[key], (n) => r.num(n, `${path}.${key}`, 0, 1e8));
+  const error = o.error === undefined ? undefined : readError(r, o.error, `${path}.error`);
+  return {
+    modelId,
+    status: r.oneOf(o.status, `${path}.status`, ['done', 'failed', 'cancelled'] as const),
+    ...(error ? { error } : {}),
+    load: r.nullable(o.load, (l) => {
+      const load = r.obj(l, `${path}.load`);
+      return { ms: r.num(load.ms, `${path}.load.ms`, 0, LIMITS.dayMs), cached: r.bool(load.cached, `${path}.load.cached`) };
+    }),
+    downloadMB: mb('downloadMB'),
+    webllmVramMB: mb('webllmVramMB'),
+    peakGpuBytes: r.nullable(o.peakGpuBytes, (n) => r.num(n, `${path}.peakGpuBytes`, 0, 1e14)),
+    speed: r.list(o.speed, `${path}.speed`, MAX_SAMPLES, (s, p) => {
+      const sample = r.obj(s, p);
+      return {
+        prompt: inSetup(sample.prompt, `${p}.prompt`),
+        rep: r.int(sample.rep, `${p}.rep`, 0, setup.repetitions),
+        usage: readUsage(r, sample.usage, `${p}.usage`),
+        ...(sample.app === undefined ? {} : { app: readUsage(r, sample.app, `${p}.app`) }),
+      };
+    }),
+    free: r.list(o.free, `${path}.free`, MAX_SAMPLES, (f, p) => {
+      const reply = r.obj(f, p);
+      return { prompt: inSetup(reply.prompt, `${p}.prompt`), tokens: r.ints(reply.tokens, `${p}.tokens`, setup.maxTokens, 0, LIMITS.tokenId), text: r.str(reply.text, `${p}.text`, LIMITS.reply) };
+    }),
+    forced: r.list(o.forced, `${path}.forced`, MAX_PROMPTS, (t, p) => readForced(r, t, p, reference)),
+  };
+}
+
+/** Validates a comparison; throws an InvalidData naming the first problem. */
 export function parseComparisonFile(data: unknown): ComparisonFile {
-  try {
-    if (!isObj(data) || data.format !== COMPARISON_FORMAT) fail(`not a ${COMPARISON_FORMAT} file`);
-    const d = data as Obj;
-    if (d.version !== COMPARISON_VERSION) fail(`unsupported version ${String(d.version)}`);
-    if (d.source !== 'measured' && d.source !== 'replayed') fail('source must be "measured" or "replayed"');
-    if (!isObj(d.environment)) fail('no environment');
-    const setup = checkSetup(d.setup);
-    if (!Array.isArray(d.variants) || d.variants.length !== setup.variants.length) fail('the variants do not match the setup');
-    const variants = d.variants as unknown[];
-    const prompts = new Set(setup.prompts.map((p) => p.id));
-    const first = variants[0];
-    if (!isObj(first) || first.modelId !== setup.variants[0]) fail('the first variant is not the reference named in the setup');
-    const reference = (first as Obj).status === 'done' ? new Map(checkReference(first as Obj, 'variant 0').map((t) => [t.prompt, t])) : null;
-    const checked = variants.map((v, i) => checkVariant(v, i, prompts, reference));
-    checked.forEach((v, i) => {
-      if (v.modelId !== setup.variants[i]) fail(`variant ${i} is ${v.modelId}, the setup says ${setup.variants[i]}`);
-    });
-    return { ...(d as unknown as ComparisonFile), synthetic: d.synthetic === true, variants: checked };
-  } catch (err) {
-    if (err instanceof Damaged) throw new Error(err.message, { cause: err });
-    throw new Error(`damaged file: ${String(err)}`, { cause: err });
+  const r = new Reader('comparison file');
+  const d = r.obj(data, '');
+  if (d.format !== COMPARISON_FORMAT) r.fail('format', `should be "${COMPARISON_FORMAT}" (a comparison exported from Compare)`);
+  if (d.version !== COMPARISON_VERSION) r.fail('version', `version ${String(d.version).slice(0, 20)} is not one this app reads (${COMPARISON_VERSION})`);
+  const setup = readSetup(r, d.setup);
+  const raw = r.arr(d.variants, 'variants', setup.variants.length, setup.variants.length);
+  const env = r.obj(d.environment, 'environment');
+  const first = r.obj(raw[0], 'variants[0]');
+  // The reference's own trace is what every other variant's forced trace is measured against.
+  const reference = first.status === 'done' ? readReference(r, first.reference, 'variants[0].reference', setup, new Set(setup.prompts.map((p) => p.id))) : null;
+  const refMap = reference ? new Map(reference.map((t) => [t.prompt, t])) : null;
+  const variants = raw.map((v, i) => readVariant(r, v, i, setup, refMap));
+  if (reference) {
+    variants[0]!.reference = reference;
+    // KL needs the reference's own log-probabilities at each step: its forced trace must cover every prompt another variant was forced on.
+    const own = new Set(variants[0]!.forced.map((t) => t.prompt));
+    variants.forEach((v, i) =>
+      v.forced.forEach((t, j) => {
+        if (!own.has(t.prompt)) r.fail(`variants[${i}].forced[${j}]`, `forced on "${t.prompt}", for which the reference has no forced trace of its own`);
+      }),
+    );
   }
+  const note = r.optStr(d.note, 'note', LIMITS.text);
+  return {
+    format: COMPARISON_FORMAT,
+    version: COMPARISON_VERSION,
+    exportedAt: r.date(d.exportedAt, 'exportedAt'),
+    source: r.oneOf(d.source, 'source', ['measured', 'replayed'] as const),
+    synthetic: d.synthetic === true,
+    ...(note === undefined ? {} : { note }),
+    environment: {
+      adapter: readAdapter(r, env.adapter, 'environment.adapter'),
+      userAgent: r.str(env.userAgent, 'environment.userAgent', 2_000),
+      webllmVersion: r.nullable(env.webllmVersion, (w) => r.str(w, 'environment.webllmVersion')),
+    },
+    setup,
+    variants,
+  };
 }

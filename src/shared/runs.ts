@@ -7,8 +7,6 @@ import type { RunSource } from './provenance';
 
 export const RUN_FILE_FORMAT = 'qwen-webgpu-runs';
 export const RUN_FILE_VERSION = 2;
-/** Version 1 files spelled a run's source 'live' / 'replay'; they are read as measured / replayed. */
-const LEGACY_SOURCE: Record<string, RunSource> = { live: 'measured', replay: 'replayed' };
 
 export interface RunChunk {
   /** Milliseconds since the request was sent. */
@@ -124,42 +122,4 @@ export function makeRunFile(runs: Run[], note?: string): RunFile {
     ...(note ? { note } : {}),
     runs,
   };
-}
-
-type Obj = Record<string, unknown>;
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const str = (v: unknown): v is string => typeof v === 'string';
-
-/** Validates one run (the i-th of a file, for the message), reading version 1's spelling of its source. */
-export function parseRun(r: unknown, i: number): Run {
-  const fail = (what: string): never => {
-    throw new Error(`run ${i}: ${what}`);
-  };
-  if (!isObj(r)) return fail('not an object');
-  if (!str(r.id) || !str(r.modelId)) fail('missing id or modelId');
-  const source = r.source === 'measured' || r.source === 'replayed' ? r.source : LEGACY_SOURCE[String(r.source)];
-  if (!source) return fail('source must be "measured" or "replayed"');
-  if (!Array.isArray(r.chunks) || !r.chunks.every((c) => isObj(c) && num(c.t) && str(c.text))) fail('bad chunks');
-  if (r.load !== undefined && !(Array.isArray(r.load) && r.load.every((e) => isObj(e) && num(e.t) && num(e.progress) && str(e.text))))
-    fail('bad load events');
-  if (!isObj(r.settings)) fail('missing settings');
-  const u = r.usage;
-  if (u !== null && u !== undefined && !(isObj(u) && num(u.completion_tokens) && isObj(u.extra) && num(u.extra.decode_tokens_per_s)))
-    fail('bad usage');
-  const run = r as unknown as Run;
-  return { ...run, source, synthetic: r.synthetic === true, load: run.load ?? [], usage: run.usage ?? null, messageCount: num(r.messageCount) ? r.messageCount : 0 };
-}
-
-/** Validates an imported file; throws an Error saying what is wrong. */
-export function parseRunFile(data: unknown): RunFile {
-  if (!isObj(data) || data.format !== RUN_FILE_FORMAT) throw new Error(`not a ${RUN_FILE_FORMAT} file`);
-  if (data.version !== RUN_FILE_VERSION && data.version !== 1) throw new Error(`unsupported version ${String(data.version)}`);
-  if (!Array.isArray(data.runs)) throw new Error('no runs');
-  const runs = data.runs.map(parseRun);
-  const prompts = data.prompts;
-  if (prompts !== undefined && !(Array.isArray(prompts) && prompts.length === runs.length && prompts.every(str))) {
-    throw new Error('prompts must be one string per run');
-  }
-  return { ...(data as unknown as RunFile), version: RUN_FILE_VERSION, synthetic: data.synthetic === true, runs };
 }

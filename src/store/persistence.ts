@@ -7,7 +7,8 @@
 import { del, get, set } from 'idb-keyval';
 import { byRecent, newConversation, readConversationList, touch, type ConversationMeta } from '../lib/conversations';
 import { checkUrl, customArchitecture } from '../lib/custom-model';
-import { parseRun, type Run } from '../shared/runs';
+import type { Run } from '../shared/runs';
+import { parseRun } from '../shared/run-file';
 import { parseRehearsal, type Rehearsal } from '../lib/rehearsal';
 import { DEFAULT_PREFS, DEFAULT_SETTINGS, getState, setState, useStore } from './store';
 import type { ChatEntry, PrefsSlice } from './types';

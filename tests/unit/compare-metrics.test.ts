@@ -83,26 +83,26 @@ describe('reading a comparison file', () => {
   const clone = () => structuredClone(fixture);
 
   it('refuses what is not a comparison, or a version it does not know', () => {
-    expect(() => parseComparisonFile({ format: 'qwen-webgpu-runs' })).toThrow('not a qwen-webgpu-comparison file');
-    expect(() => parseComparisonFile({ ...clone(), version: 9 })).toThrow('unsupported version 9');
+    expect(() => parseComparisonFile({ format: 'qwen-webgpu-runs' })).toThrow('format: should be "qwen-webgpu-comparison"');
+    expect(() => parseComparisonFile({ ...clone(), version: 9 })).toThrow('version: version 9 is not one this app reads');
   });
 
   it('refuses traces that do not line up with the reference, saying where', () => {
     const shorter = clone();
     shorter.variants[1].forced[0].top1.pop();
-    expect(() => parseComparisonFile(shorter)).toThrow(/variant 1 .*"sum" has a different length/);
+    expect(() => parseComparisonFile(shorter)).toThrow(/variants\[1\]\.forced\[0\]\.top1: has 7 steps, the reference's trace for "sum" 8/);
     const otherPrompt = clone();
     otherPrompt.variants[2].forced[1].prompt = 'poem';
-    expect(() => parseComparisonFile(otherPrompt)).toThrow(/prompt "poem", which the reference has no trace for/);
+    expect(() => parseComparisonFile(otherPrompt)).toThrow(/variants\[2\]\.forced\[1\]\.prompt: forced on "poem", which the reference has no trace for/);
     const notInSetup = clone();
     notInSetup.variants[1].free[0].prompt = 'poem';
-    expect(() => parseComparisonFile(notInSetup)).toThrow(/variant 1: bad free replies \(or a prompt not in the setup\)/);
+    expect(() => parseComparisonFile(notInSetup)).toThrow(/variants\[1\]\.free\[0\]\.prompt: "poem" is not a prompt of the setup/);
     const wrongK = clone();
     wrongK.variants[2].forced[0].refLogprobs[3].push(-1);
-    expect(() => parseComparisonFile(wrongK)).toThrow(/step 3 of "sum" does not line up/);
+    expect(() => parseComparisonFile(wrongK)).toThrow(/variants\[2\]\.forced\[0\]\.refLogprobs\[3\]: has 5 log-probabilities for the reference's 4 top-k tokens/);
     const positive = clone();
     positive.variants[1].forced[0].tokenLogprobs[0] = 0.5;
-    expect(() => parseComparisonFile(positive)).toThrow(/bad forced trace/);
+    expect(() => parseComparisonFile(positive)).toThrow(/variants\[1\]\.forced\[0\]\.tokenLogprobs\[0\]: should be a log-probability/);
   });
 
   it('keeps a failed variant, with its reason, beside the others', () => {

@@ -120,7 +120,7 @@ function runner() {
 const asFile = (variants: ComparisonFile['variants']): ComparisonFile => ({
   format: 'qwen-webgpu-comparison',
   version: 1,
-  exportedAt: '',
+  exportedAt: '2026-12-06T00:00:00.000Z',
   source: 'measured',
   synthetic: false,
   environment: { adapter: null, userAgent: 'test', webllmVersion: null },

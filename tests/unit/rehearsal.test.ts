@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { browserOf, parseRehearsal, rehearsalFit, rehearsalLabel, rehearsalRunFile, type Rehearsal } from '../../src/lib/rehearsal';
-import { parseRunFile, runText, type AdapterSummary } from '../../src/shared/runs';
+import { parseRunFile } from '../../src/shared/run-file';
+import { runText, type AdapterSummary } from '../../src/shared/runs';
 import { ReplayEngine } from '../../workers/replay-engine';
 
 const file = parseRunFile(JSON.parse(readFileSync(new URL('../../public/replays/synthetic-chat.json', import.meta.url), 'utf8')));
@@ -59,7 +60,7 @@ describe('rehearsal', () => {
 
   it('refuses a file whose prompts do not pair with its runs', () => {
     const bad = { ...rehearsalRunFile(rehearsal), prompts: ['only one'] };
-    expect(() => parseRunFile(JSON.parse(JSON.stringify(bad)))).toThrow(/one string per run/);
+    expect(() => parseRunFile(JSON.parse(JSON.stringify(bad)))).toThrow(/prompts: has 1 entries; at least 3 are needed/);
   });
 
   it('reads a stored rehearsal back, and nothing that is not one', () => {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ReplayEngine } from '../../workers/replay-engine';
 import { EngineError, type EngineChunk } from '../../workers/engine';
-import { parseRunFile, runText } from '../../src/shared/runs';
+import { parseRunFile } from '../../src/shared/run-file';
+import { runText } from '../../src/shared/runs';
 
 const file = parseRunFile(JSON.parse(readFileSync(new URL('../../public/replays/synthetic-chat.json', import.meta.url), 'utf8')));
 

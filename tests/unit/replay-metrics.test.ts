@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { EngineHost } from '../../workers/engine-host';
 import { ReplayEngine } from '../../workers/replay-engine';
 import { TokenRateMeter } from '../../src/lib/meter';
-import { parseRunFile, usageFromChunks } from '../../src/shared/runs';
+import { parseRunFile } from '../../src/shared/run-file';
+import { usageFromChunks } from '../../src/shared/runs';
 
 const file = parseRunFile(JSON.parse(readFileSync(new URL('../../public/replays/synthetic-chat.json', import.meta.url), 'utf8')));
 const settings = { temperature: 0.7, top_p: 0.9, max_tokens: 64, thinking: null, systemPrompt: '' };

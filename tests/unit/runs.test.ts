@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { makeRunFile, parseRunFile, runText, usageFromChunks, type Run } from '../../src/shared/runs';
+import { parseRunFile } from '../../src/shared/run-file';
+import { makeRunFile, runText, usageFromChunks, type Run } from '../../src/shared/runs';
 
 const fixture = JSON.parse(readFileSync(new URL('../../public/replays/synthetic-chat.json', import.meta.url), 'utf8'));
 
@@ -28,15 +29,15 @@ describe('run files', () => {
     expect(file.version).toBe(2);
     expect(file.runs.slice(0, 2).map((r) => r.source)).toEqual(['measured', 'replayed']);
     v1.runs[2].source = 'guessed';
-    expect(() => parseRunFile(v1)).toThrow(/run 2: source must be "measured" or "replayed"/);
+    expect(() => parseRunFile(v1)).toThrow(/runs\[2\]\.source: should be one of "measured", "replayed"/);
   });
 
   it('rejects files that are not run exports, saying why', () => {
-    expect(() => parseRunFile({ hello: 1 })).toThrow(/not a qwen-webgpu-runs file/);
+    expect(() => parseRunFile({ hello: 1 })).toThrow(/format: should be "qwen-webgpu-runs"/);
     expect(() => parseRunFile({ ...fixture, version: 99 })).toThrow(/version/);
     const bad = structuredClone(fixture);
     bad.runs[0].chunks = [{ t: 'soon', text: 1 }];
-    expect(() => parseRunFile(bad)).toThrow(/run 0: bad chunks/);
+    expect(() => parseRunFile(bad)).toThrow(/runs\[0\]\.chunks\[0\]\.text: should be text, is number/);
   });
 });
 
