@@ -1,5 +1,6 @@
 import { AlertBanner } from './components/AlertBanner';
 import { ChatPanel } from './components/ChatPanel';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { GpuInfo } from './components/GpuInfo';
 import { Header } from './components/Header';
 import { LoadControls } from './components/LoadControls';
@@ -16,6 +17,7 @@ import { MemoryPanel } from './components/metrics/MemoryPanel';
 import { SpeedPanel } from './components/metrics/SpeedPanel';
 import { BigModelsSection } from './components/moe/BigModelsSection';
 import { lazy, Suspense } from 'react';
+import { RESETS } from './actions/view-resets';
 import { useStore } from './store/store';
 
 // The comparison is a view of its own, loaded when opened: the chat's first paint does not wait for it.
@@ -23,6 +25,7 @@ const CompareView = lazy(() => import('./components/compare/CompareView').then((
 // The stage view too: presenters open it, visitors never pay for it.
 const StageView = lazy(() => import('./components/stage/StageView').then((m) => ({ default: m.StageView })));
 
+/** Each view and panel has its own error boundary: a crash in one leaves the others working. */
 export function App() {
   const view = useStore((s) => s.view);
   return (
@@ -31,17 +34,25 @@ export function App() {
       <AppStatus />
       <AlertBanner />
       {view === 'compare' ? (
-        <Suspense fallback={<main className="compare-layout" aria-busy="true" />}>
-          <CompareView />
-        </Suspense>
+        <ErrorBoundary name="The comparison" reset={RESETS.compare}>
+          <Suspense fallback={<main className="compare-layout" aria-busy="true" />}>
+            <CompareView />
+          </Suspense>
+        </ErrorBoundary>
       ) : view === 'stage' ? (
-        <Suspense fallback={<main className="stage" aria-busy="true" />}>
-          <StageView />
-        </Suspense>
+        <ErrorBoundary name="The stage view" reset={RESETS.stage}>
+          <Suspense fallback={<main className="stage" aria-busy="true" />}>
+            <StageView />
+          </Suspense>
+        </ErrorBoundary>
       ) : (
         <ChatLayout />
       )}
-      {view !== 'stage' && <BigModelsSection />}
+      {view !== 'stage' && (
+        <ErrorBoundary name="The big-model view" reset={RESETS.bigModels}>
+          <BigModelsSection />
+        </ErrorBoundary>
+      )}
     </div>
   );
 }
@@ -51,22 +62,42 @@ function ChatLayout() {
   return (
     <main className="layout">
       <aside className="sidebar" aria-label="Model and settings">
-        <Panel name="model" label="Model" heading="Model">
-          <ModelPicker />
-          <ModelDetails />
-          <LoadControls />
-        </Panel>
-        <SettingsPanel />
-        <StoragePanel />
-        <CustomModelsPanel />
+        <ErrorBoundary name="The model panel">
+          <Panel name="model" label="Model" heading="Model">
+            <ModelPicker />
+            <ModelDetails />
+            <LoadControls />
+          </Panel>
+        </ErrorBoundary>
+        <ErrorBoundary name="The settings panel" reset={RESETS.settings}>
+          <SettingsPanel />
+        </ErrorBoundary>
+        <ErrorBoundary name="The storage panel">
+          <StoragePanel />
+        </ErrorBoundary>
+        <ErrorBoundary name="Your own models" reset={RESETS.custom}>
+          <CustomModelsPanel />
+        </ErrorBoundary>
       </aside>
-      <ChatPanel />
+      <ErrorBoundary name="The chat" reset={RESETS.chat}>
+        <ChatPanel />
+      </ErrorBoundary>
       <aside className="sidebar right" aria-label="Speed, memory and GPU">
-        <SpeedPanel />
-        <MemoryPanel />
-        <GpuInfo />
-        <BandwidthPanel />
-        <RunsPanel />
+        <ErrorBoundary name="The speed panel">
+          <SpeedPanel />
+        </ErrorBoundary>
+        <ErrorBoundary name="The GPU memory panel">
+          <MemoryPanel />
+        </ErrorBoundary>
+        <ErrorBoundary name="The GPU panel">
+          <GpuInfo />
+        </ErrorBoundary>
+        <ErrorBoundary name="The bandwidth panel">
+          <BandwidthPanel />
+        </ErrorBoundary>
+        <ErrorBoundary name="The runs panel" reset={RESETS.runs}>
+          <RunsPanel />
+        </ErrorBoundary>
       </aside>
     </main>
   );

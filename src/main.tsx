@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initApp } from './actions/app-actions';
 import { registerServiceWorker } from './actions/device-actions';
-import { flushPersistence } from './store/persistence';
+import { persistBeforeUnload } from './store/persistence';
 import { warmUpReplyWriter } from './components/reply/reply-writer';
 import './styles.css';
 
@@ -14,7 +14,11 @@ createRoot(document.getElementById('root') as HTMLElement).render(
 );
 void initApp();
 registerServiceWorker();
-window.addEventListener('pagehide', flushPersistence);
+// pagehide for a reload or a closed tab; hidden for a phone's tab, which may be killed unseen.
+window.addEventListener('pagehide', persistBeforeUnload);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') persistBeforeUnload();
+});
 // Once the page is idle: the first streamed reply should not stutter while the renderer compiles.
 if ('requestIdleCallback' in window) requestIdleCallback(warmUpReplyWriter, { timeout: 3000 });
 else setTimeout(warmUpReplyWriter, 1000);

@@ -13,6 +13,7 @@ import { finishStreamingFigures, meterStream, refreshStreamingFiguresInFrame, st
 import { unpackResult } from '../shared/run-transfer';
 import { ReplyStream, type ReplyView } from './reply-stream';
 import { confirmStopComparison } from './compare-actions';
+import { providePartialReply } from '../store/persistence';
 
 const newId = () => crypto.randomUUID();
 
@@ -53,11 +54,19 @@ export function settleStreaming(finishReason: ChatEntry['finishReason'], finalTe
   setState({ streaming: null, ...withMessages([...getState().messages, entry]) });
 }
 
-/** The request for the draft, with the user's message added to the history; null (and the error
- * shown) when there is nothing to send or nothing to send it to. */
-function takeDraft(): { user: ChatEntry; request: GenerateRequest } | null {
+// A reload or a closed tab keeps what the reply in flight has written so far (see persistence.ts).
+providePartialReply(() => {
+  const s = getState().streaming;
+  if (!s || !inFlight) return null;
+  return { id: s.id, role: 'assistant', content: inFlight.soFar, modelId: s.modelId, source: s.source, finishReason: 'interrupted' };
+});
+
+/** The request for `text` (the draft, or a prompt the app sends for the user), with the user's
+ * message added to the history; null (and the error shown) when there is nothing to send or
+ * nothing to send it to. */
+function takePrompt(text: string, fromDraft: boolean): { user: ChatEntry; request: GenerateRequest } | null {
   const s = getState();
-  const prompt = s.draft.trim();
+  const prompt = text.trim();
   if (prompt === '') {
     setState({ chatError: makeError('empty-prompt') });
     return null;
@@ -83,7 +92,7 @@ function takeDraft(): { user: ChatEntry; request: GenerateRequest } | null {
   setState({
     ...withMessages(history),
     contextStart: firstSent ? { messageId: firstSent } : null,
-    draft: '',
+    draft: fromDraft ? '' : s.draft,
     chatError: null,
     streaming: { id: newId(), modelId: s.loadedId, source: s.engine.source },
   });
@@ -108,9 +117,13 @@ function calibrateFrom(request: GenerateRequest, run: Run): void {
   setState({ prefs: { ...prefs, charsPerToken: { ...prefs.charsPerToken, [run.modelId]: ratio } } });
 }
 
-export async function send(): Promise<void> {
+export function send(): Promise<void> {
+  return sendPrompt(getState().draft, true);
+}
+
+async function sendPrompt(text: string, fromDraft: boolean): Promise<void> {
   if (getState().streaming || !confirmStopComparison('Sending a message')) return;
-  const taken = takeDraft();
+  const taken = takePrompt(text, fromDraft);
   if (!taken) return;
   const { user, request } = taken;
   startStreamingFigures(getState().engine.source, tokensOf(request.messages, charsPerTokenOf(getState().loadedId ?? '')));
@@ -143,7 +156,7 @@ export async function send(): Promise<void> {
   if (partial === '') {
     // Nothing came back: take the message out of the history and give it back to the composer.
     inFlight = null;
-    setState({ streaming: null, ...withMessages(getState().messages.filter((m) => m.id !== user.id)), draft: user.content });
+    setState({ streaming: null, ...withMessages(getState().messages.filter((m) => m.id !== user.id)), ...(fromDraft ? { draft: user.content } : {}) });
   } else {
     settleStreaming('error', partial);
   }
@@ -167,6 +180,34 @@ export function settleReply(): Promise<void> {
       resolve();
     });
   });
+}
+
+/** What Continue sends after a reply the page closed on: web-llm answers only a user's turn, so
+ * the request is the conversation with the partial reply in it, and this. */
+export const CONTINUE_PROMPT = 'Please continue your previous answer from where it stopped.';
+
+/** The last message, when it is a reply the page closed on, with the question it answered. */
+export function interruptedExchange(messages: readonly ChatEntry[] = getState().messages): { question: ChatEntry; reply: ChatEntry } | null {
+  const reply = messages.at(-1);
+  const question = messages.at(-2);
+  return reply?.finishReason === 'interrupted' && question?.role === 'user' ? { question, reply } : null;
+}
+
+/** Asks the model to go on from the interrupted reply, which stays in the history. */
+export function continueInterrupted(): Promise<void> {
+  return sendPrompt(CONTINUE_PROMPT, false);
+}
+
+/** Asks the interrupted question again; the partial reply gives way to the new one. */
+export function regenerateInterrupted(): Promise<void> {
+  const exchange = interruptedExchange();
+  if (!exchange || getState().streaming) return Promise.resolve();
+  const before = getState().messages;
+  setState(withMessages(before.slice(0, -2)));
+  const sent = sendPrompt(exchange.question.content, false);
+  // Refused (no model loaded): the exchange goes back where it was.
+  if (!getState().streaming) setState(withMessages(before));
+  return sent;
 }
 
 export function dismissChatError(): void {

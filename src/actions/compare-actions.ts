@@ -4,13 +4,15 @@
  * reload, and stop a running comparison when something else needs the GPU. Running, importing and
  * exporting live in compare-run-actions.ts, loaded with the view.
  */
-import { get, set } from 'idb-keyval';
+import { del, get, set } from 'idb-keyval';
 import { inference } from '../bridge/inference-bridge';
 import { DEFAULT_COMPARE_DRAFT, draftFromUrl, urlOf, type CompareDraft } from '../lib/compare-url';
 import { quantOfModelId } from '../lib/quant';
 import { COMPARISON_FORMAT, type ComparisonFile } from '../shared/comparison';
 import { parseComparisonFile } from '../shared/comparison-file';
 import { makeError } from '../shared/errors';
+import { setAside } from '../store/persistence';
+import { attempt, problemLine } from '../shared/untrusted';
 import { getState, setState } from '../store/store';
 
 // Two keys: the setup is saved as it is edited, the result (up to megabytes of token ids and
@@ -27,17 +29,31 @@ export function saveComparison(): void {
   void set(RESULT_KEY, getState().compare.result).catch(() => {});
 }
 
-/** The last result, once the view opens; one that no longer reads is dropped. */
+/** The last result, once the view opens. One that no longer reads is set aside with a message, never shown. */
 let savedRead = false;
 async function readSavedResult(): Promise<void> {
   if (savedRead) return;
   savedRead = true;
+  let saved: unknown;
   try {
-    const saved = await get<unknown>(RESULT_KEY);
-    if (saved && !getState().compare.result) patch({ result: parseComparisonFile(saved) });
+    saved = await get<unknown>(RESULT_KEY);
   } catch {
-    // Private windows may refuse IndexedDB, and an old file may no longer read: the view starts empty.
+    return; // Private windows may refuse IndexedDB: the view starts empty.
   }
+  if (saved === undefined || saved === null || getState().compare.result) return;
+  const read = attempt(() => parseComparisonFile(saved));
+  if (read.ok) {
+    patch({ result: read.value });
+    return;
+  }
+  await setAside(RESULT_KEY, saved);
+  patch({ error: makeError('saved-invalid', { title: 'Your last comparison could not be read', detail: problemLine(read.error) }) });
+}
+
+/** Forgets the comparison's saved setup and result (the error boundary's way out of a crash). */
+export async function resetComparisonData(): Promise<void> {
+  patch({ result: null, error: null, notice: null, draft: DEFAULT_COMPARE_DRAFT });
+  await Promise.all([del(RESULT_KEY), del(DRAFT_KEY)]).catch(() => {});
 }
 
 /** The last setup; a setup in the URL wins over it and opens the view. */
@@ -106,7 +122,7 @@ export async function startComparisonReplay(data: unknown): Promise<void> {
   try {
     result = parseComparisonFile(data);
   } catch (err) {
-    patch({ error: makeError('replay-invalid', { title: 'That file is not a comparison this app can read', detail: String(err) }) });
+    patch({ error: makeError('comparison-invalid', { detail: problemLine(err) }) });
     return;
   }
   const engine = await inference().useComparisonReplay(result);

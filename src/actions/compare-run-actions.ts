@@ -10,6 +10,7 @@ import { fileStamp, saveFile } from '../lib/save-file';
 import type { ComparisonFile, ComparisonProgress, ComparisonSetup } from '../shared/comparison';
 import { parseComparisonFile } from '../shared/comparison-file';
 import { makeError } from '../shared/errors';
+import { problemLine } from '../shared/untrusted';
 import { getState, setState } from '../store/store';
 import { comparisonRunning, patchCompare as patch, replayedComparison, saveComparison as save, startComparisonReplay } from './compare-actions';
 
@@ -67,7 +68,7 @@ export async function importComparison(file: File): Promise<ComparisonFile | nul
     save();
     return result;
   } catch (err) {
-    patch({ error: makeError('replay-invalid', { title: 'That file is not a comparison this app can read', detail: `${file.name}: ${String(err)}` }) });
+    patch({ error: makeError('comparison-invalid', { detail: `${file.name}: ${problemLine(err)}` }) });
     return null;
   }
 }

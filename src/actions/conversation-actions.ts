@@ -83,7 +83,7 @@ export async function undoDelete(): Promise<void> {
   const deleted = getState().deletedChat;
   if (!deleted) return;
   await leave();
-  storeConversation(deleted.meta.id, deleted.messages);
+  void storeConversation(deleted.meta.id, deleted.messages).catch(() => {});
   setState({ ...current(deleted.meta, deleted.messages, getState().conversations), deletedChat: null });
 }
 

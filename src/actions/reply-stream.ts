@@ -57,6 +57,11 @@ export class ReplyStream {
     };
   }
 
+  /** The text that has arrived so far, painted or not (what a reload must keep). */
+  get soFar(): string {
+    return this.text + this.pending;
+  }
+
   /** Takes a batch from the worker; it is shown in the next animation frame. */
   receive(u: StreamUpdate): void {
     if (!this.open) return;

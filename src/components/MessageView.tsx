@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { continueInterrupted, interruptedExchange, regenerateInterrupted } from '../actions/chat-actions';
 import { useStore } from '../store/store';
 import type { ChatEntry } from '../store/types';
 import { Reply } from './reply/Reply';
@@ -8,7 +9,24 @@ const FINISH_NOTE: Partial<Record<NonNullable<ChatEntry['finishReason']>, string
   abort: 'stopped',
   length: 'cut at max tokens',
   error: 'interrupted by an error',
+  interrupted: 'interrupted: the page closed while it was written',
 };
+
+/** Under a reply the page closed on, while it is the last message: go on from it, or ask again. */
+function InterruptedActions({ id }: { id: string }) {
+  const last = useStore((s) => interruptedExchange(s.messages)?.reply.id === id && !s.streaming);
+  if (!last) return null;
+  return (
+    <span className="row-buttons interrupted-actions">
+      <button type="button" onClick={() => void continueInterrupted()} data-testid="reply-continue">
+        Continue
+      </button>
+      <button type="button" onClick={() => void regenerateInterrupted()} data-testid="reply-regenerate">
+        Regenerate
+      </button>
+    </span>
+  );
+}
 
 /** The footer of the reply being written: the only part of a message that reads the store, so
  * that the history runs no code when the live figures refresh (streamed batches skip the store). */
@@ -50,6 +68,7 @@ export const MessageView = memo(function MessageView({ entry }: { entry: ChatEnt
               {entry.modelId}
               {entry.source === 'replayed' && <SourceBadge source="replayed" />}
               {note && <span className="badge">{note}</span>}
+              {entry.finishReason === 'interrupted' && <InterruptedActions id={entry.id} />}
             </>
           )}
         </footer>

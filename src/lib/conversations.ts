@@ -78,7 +78,7 @@ export function readConversationList(saved: unknown): ConversationMeta[] {
 }
 
 const SOURCE_NOTE: Record<string, string> = { replayed: 'replayed, not generated on this device' };
-const FINISH_NOTE: Record<string, string> = { abort: 'stopped', length: 'cut at max tokens', error: 'interrupted by an error' };
+const FINISH_NOTE: Record<string, string> = { abort: 'stopped', length: 'cut at max tokens', error: 'interrupted by an error', interrupted: 'interrupted: the page closed while it was written' };
 
 /** A Markdown heading line can't hold a line break; a title is one line already, this keeps it so. */
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'empty-prompt'
   | 'replay-missing-run'
   | 'replay-invalid'
+  | 'comparison-invalid'
+  | 'saved-invalid'
   | 'not-loaded'
   | 'rehearsal-stopped'
   | 'unknown';
@@ -169,6 +171,20 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   'replay-invalid': () => ({
     title: 'Not a valid run file',
     message: 'The file is not a run export of this app (or it is damaged). Export runs from the Runs panel to get one.',
+    action: 'none',
+  }),
+  'comparison-invalid': () => ({
+    title: 'That file is not a comparison this app can read',
+    message:
+      'It is damaged, or it is not a comparison exported from Compare (the details say where the first problem is). ' +
+      'Nothing was changed: what was shown before is still here. Export the comparison again, or run it here.',
+    action: 'none',
+  }),
+  'saved-invalid': () => ({
+    title: 'Some saved data could not be read',
+    message:
+      'It was set aside rather than shown (the details say what was wrong with it); everything else was restored. ' +
+      'This happens when the data was damaged or written by a newer version of the app.',
     action: 'none',
   }),
   'not-loaded': () => ({

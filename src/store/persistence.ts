@@ -2,15 +2,17 @@
  * Keeps conversations, settings and runs in IndexedDB so they survive a reload. The index (the
  * conversation list, settings, runs) is one key; each conversation's messages are a key of their
  * own, so a message added to one conversation rewrites that conversation only. Writes are
- * debounced and skip the fast-changing streaming state.
+ * debounced; a question is written when it is sent, and the reply in flight goes to the journal
+ * (journal.ts) once a second and when the page is hidden, so a reload or a closed tab loses nothing.
  */
 import { del, get, set } from 'idb-keyval';
-import { byRecent, newConversation, readConversationList, touch, type ConversationMeta } from '../lib/conversations';
-import { checkUrl, customArchitecture } from '../lib/custom-model';
+import { byRecent, newConversation, touch, type ConversationMeta } from '../lib/conversations';
 import type { Run } from '../shared/runs';
-import { parseRun } from '../shared/run-file';
+import { makeError } from '../shared/errors';
 import { parseRehearsal, type Rehearsal } from '../lib/rehearsal';
-import { DEFAULT_PREFS, DEFAULT_SETTINGS, getState, setState, useStore } from './store';
+import { clearJournal, readJournal, writeJournal } from './journal';
+import { readConversations, readMessages, readPrefs, readRuns, readSettings, type Problems } from './saved-state';
+import { getState, setState, useStore, type DEFAULT_SETTINGS } from './store';
 import type { ChatEntry, PrefsSlice } from './types';
 
 const KEY = 'qwen-webgpu:v1';
@@ -18,6 +20,8 @@ const KEY = 'qwen-webgpu:v1';
 const REHEARSAL_KEY = 'qwen-webgpu:rehearsal';
 const chatKey = (id: string) => `qwen-webgpu:chat:${id}`;
 const MAX_RUNS = 200;
+/** How far the journal may fall behind a streaming reply. */
+const JOURNAL_MS = 1000;
 
 interface Saved {
   settings: typeof DEFAULT_SETTINGS;
@@ -25,52 +29,16 @@ interface Saved {
   prefs?: Partial<PrefsSlice['prefs']>;
   conversations?: ConversationMeta[];
   currentId?: string;
+  /** Date.now() of the write: a journal written later is newer. */
+  savedAt?: number;
   /** The one conversation, as saved before there were several. */
   messages?: ChatEntry[];
 }
 
-/** Runs as saved by any version of the app; one that no longer reads is dropped, not the rest. */
-function readRuns(saved: unknown[]): Run[] {
-  return saved.flatMap((r, i) => {
-    try {
-      return [parseRun(r, i)];
-    } catch {
-      return [];
-    }
-  });
+/** Keeps what did not read under a key of its own, so that nothing is destroyed by being refused. */
+export function setAside(key: string, value: unknown): Promise<void> {
+  return set(`qwen-webgpu:set-aside:${key}:${Date.now()}`, value).catch(() => {});
 }
-
-type SavedMessage = ChatEntry & { replayed?: boolean };
-
-function isMessage(m: unknown): m is SavedMessage {
-  const e = m as Partial<ChatEntry> | null;
-  return typeof e === 'object' && e !== null && typeof e.id === 'string' && (e.role === 'user' || e.role === 'assistant') && typeof e.content === 'string';
-}
-
-/** Messages as saved by any version; replies saved before sources had one name said `replayed: true`
- * (or nothing, for measured ones). */
-function readMessages(saved: unknown): ChatEntry[] {
-  if (!Array.isArray(saved)) return [];
-  return saved.filter(isMessage).map((m) => {
-    if (m.role !== 'assistant' || m.source) return m;
-    const { replayed, ...rest } = m;
-    return { ...rest, source: replayed ? 'replayed' : 'measured' };
-  });
-}
-
-/** Preferences as saved; a custom model that no longer reads as one (its config, its URLs) is dropped. */
-function readPrefs(saved: Partial<PrefsSlice['prefs']>): PrefsSlice['prefs'] {
-  const custom = Array.isArray(saved.customModels) ? saved.customModels : [];
-  return {
-    ...DEFAULT_PREFS,
-    ...saved,
-    customModels: custom.filter(
-      (c) => typeof c?.id === 'string' && checkUrl(String(c.model), 'URL').ok && checkUrl(String(c.modelLib), 'URL').ok && isRecordLike(c.modelConfig) && customArchitecture(c) !== null,
-    ),
-  };
-}
-
-const isRecordLike = (v: unknown) => typeof v === 'object' && v !== null;
 
 /** Conversations whose write IndexedDB refused (private windows): they last as long as the page. */
 const unsaved = new Map<string, ChatEntry[]>();
@@ -78,16 +46,20 @@ const unsaved = new Map<string, ChatEntry[]>();
 export async function loadConversation(id: string): Promise<ChatEntry[]> {
   try {
     const saved = await get<unknown>(chatKey(id));
-    if (saved !== undefined) return readMessages(saved);
+    if (saved !== undefined) return readMessages(saved, []);
   } catch {
     // Read from the page's copy below.
   }
   return unsaved.get(id) ?? [];
 }
 
-export function storeConversation(id: string, messages: ChatEntry[]): void {
+/** Resolves once written, or kept in the page where IndexedDB refused it. */
+export function storeConversation(id: string, messages: ChatEntry[]): Promise<void> {
   unsaved.delete(id);
-  void set(chatKey(id), messages).catch(() => unsaved.set(id, messages));
+  return set(chatKey(id), messages).catch(() => {
+    unsaved.set(id, messages);
+    throw new Error('not saved');
+  });
 }
 
 export function forgetConversation(id: string): void {
@@ -96,13 +68,13 @@ export function forgetConversation(id: string): void {
 }
 
 /** The conversations in the index, or the one conversation an earlier version saved. */
-async function readChats(saved: Saved): Promise<{ conversations: ConversationMeta[]; currentId: string; messages: ChatEntry[]; migrated: boolean } | null> {
-  const list = readConversationList(saved.conversations);
+async function readChats(saved: Saved, problems: Problems): Promise<{ conversations: ConversationMeta[]; currentId: string; messages: ChatEntry[]; migrated: boolean } | null> {
+  const list = readConversations(saved.conversations, problems);
   if (list.length > 0) {
     const currentId = list.find((c) => c.id === saved.currentId)?.id ?? byRecent(list)[0]!.id;
     return { conversations: list, currentId, messages: await loadConversation(currentId), migrated: false };
   }
-  const messages = readMessages(saved.messages);
+  const messages = readMessages(saved.messages, problems);
   if (messages.length === 0) return null;
   const now = Date.now();
   const id = crypto.randomUUID();
@@ -123,24 +95,37 @@ export function hydrate(): Promise<void> {
 
 async function readSaved(): Promise<void> {
   let migrated = false;
+  const problems: Problems = [];
+  let savedAt = 0;
   try {
-    const saved = await get<Saved>(KEY);
+    const raw = await get<unknown>(KEY);
+    const saved = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : undefined) as Saved | undefined;
+    if (raw !== undefined && !saved) problems.push('the saved settings and conversation list');
     if (saved) {
-      const chats = await readChats(saved);
+      savedAt = typeof saved.savedAt === 'number' ? saved.savedAt : 0;
+      const chats = await readChats(saved, problems);
       migrated = chats?.migrated ?? false;
       setState({
         ...(chats ? { conversations: chats.conversations, currentId: chats.currentId, messages: chats.messages } : {}),
-        settings: { ...DEFAULT_SETTINGS, ...saved.settings },
-        runs: Array.isArray(saved.runs) ? readRuns(saved.runs) : [],
-        ...(saved.prefs ? { prefs: readPrefs(saved.prefs) } : {}),
+        settings: readSettings(saved.settings, problems),
+        runs: readRuns(saved.runs, problems),
+        ...(saved.prefs ? { prefs: readPrefs(saved.prefs, problems) } : {}),
       });
     }
-    setState({ rehearsal: parseRehearsal(await get(REHEARSAL_KEY)) });
+    const rehearsal = await get<unknown>(REHEARSAL_KEY);
+    setState({ rehearsal: parseRehearsal(rehearsal) });
+    if (rehearsal !== undefined && getState().rehearsal === null) problems.push('the recorded rehearsal');
   } catch {
     // Private windows may refuse IndexedDB: the app still works, it just forgets.
   }
-  setState({ hydrated: true });
-  // The conversation an earlier version saved moves to a key of its own, once.
+  // What the page wrote as it closed, when IndexedDB did not get it in time.
+  const journal = readJournal(savedAt, problems);
+  if (journal) {
+    setState({ conversations: journal.conversations, currentId: journal.currentId, messages: journal.messages });
+    migrated = true;
+  }
+  setState({ hydrated: true, ...(problems.length > 0 ? { alert: makeError('saved-invalid', { detail: `Set aside: ${problems.join('; ')}.` }) } : {}) });
+  // The conversation an earlier version saved moves to a key of its own, once; a journal goes to IndexedDB.
   if (migrated) {
     messagesDirty = true;
     save();
@@ -148,39 +133,87 @@ async function readSaved(): Promise<void> {
 }
 
 let timer: ReturnType<typeof setTimeout> | null = null;
+let journalTimer: ReturnType<typeof setInterval> | null = null;
 /** Something to save that has not been written yet. */
 let dirty = false;
 /** The current conversation's messages are among it. */
 let messagesDirty = false;
+/** The reply in flight as a history entry (marked interrupted), given by the chat's actions. */
+let partialReply: () => ChatEntry | null = () => null;
+
+export function providePartialReply(read: () => ChatEntry | null): void {
+  partialReply = read;
+}
 
 function save(): void {
   if (timer !== null) clearTimeout(timer);
   timer = null;
   dirty = false;
-  const { messages, currentId, conversations, settings, runs, prefs } = getState();
-  if (messagesDirty) storeConversation(currentId, messages);
+  const { messages, currentId, conversations, settings, runs, prefs, streaming } = getState();
+  const savedAt = Date.now();
+  const writes: Promise<unknown>[] = [];
+  if (messagesDirty) writes.push(storeConversation(currentId, messages));
   messagesDirty = false;
-  void set(KEY, { settings, runs: runs.slice(-MAX_RUNS), prefs, conversations, currentId } satisfies Saved).catch(() => {});
+  writes.push(set(KEY, { settings, runs: runs.slice(-MAX_RUNS), prefs, conversations, currentId, savedAt } satisfies Saved));
+  // Once IndexedDB holds it all, the journal is stale (unless a reply is still being written).
+  void Promise.all(writes).then(
+    () => {
+      if (!streaming && !getState().streaming) clearJournal(savedAt);
+    },
+    () => {},
+  );
+}
+
+/** Writes the journal now: the current conversation with the reply in flight, synchronously. */
+function journalNow(): void {
+  const { conversations, currentId, messages } = getState();
+  const partial = partialReply();
+  writeJournal({ at: Date.now(), conversations, currentId, messages: partial ? [...messages, partial] : messages });
 }
 
 export function startPersistence(): () => void {
-  return useStore.subscribe((s, prev) => {
+  const unsubscribe = useStore.subscribe((s, prev) => {
     if (!s.hydrated) return;
     // A switch brings in messages that are saved already (the switch flushed the ones it left).
     if (s.messages !== prev.messages && s.currentId === prev.currentId) messagesDirty = true;
     if (messagesDirty || s.conversations !== prev.conversations || s.settings !== prev.settings || s.runs !== prev.runs || s.prefs !== prev.prefs) {
       dirty = true;
     }
-    // While a reply is written, the question waits to be saved with it: writing copies the whole
-    // conversation, work that would otherwise compete with the frames showing the reply.
+    if (s.streaming && !prev.streaming) {
+      // The question is saved as it is sent; the reply follows in the journal while it is written,
+      // which copies the one conversation and no runs, so it costs the streamed frames little.
+      save();
+      journalNow();
+      journalTimer = setInterval(journalNow, JOURNAL_MS);
+    } else if (!s.streaming && prev.streaming && journalTimer !== null) {
+      clearInterval(journalTimer);
+      journalTimer = null;
+    }
     if (dirty && !s.streaming && timer === null) timer = setTimeout(save, 300);
   });
+  return () => {
+    unsubscribe();
+    if (journalTimer !== null) clearInterval(journalTimer);
+    journalTimer = null;
+  };
 }
 
 /** Writes a pending change now (on page hide, before a switch), even mid-reply. With nothing
  * pending it writes nothing, so closing a tab never overwrites what another tab saved since. */
 export function flushPersistence(): void {
   if (dirty) save();
+}
+
+/** The page is going (pagehide) or may be killed unseen (hidden): the journal is written at once,
+ * since IndexedDB's writes may not finish before the page is gone. */
+export function persistBeforeUnload(): void {
+  if (!getState().hydrated) return;
+  if (dirty || getState().streaming) journalNow();
+  flushPersistence();
+}
+
+export function forgetRehearsal(): Promise<void> {
+  return del(REHEARSAL_KEY).catch(() => {});
 }
 
 /** Keeps a newly recorded rehearsal (one at a time: recording again replaces it). */

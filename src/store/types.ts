@@ -16,7 +16,8 @@ export interface ChatEntry {
   content: string;
   modelId?: string;
   runId?: string;
-  finishReason?: FinishReason;
+  /** interrupted: the page closed while the reply was written; what had arrived was kept. */
+  finishReason?: FinishReason | 'interrupted';
   /** Replies: written by a model on this GPU (measured) or played back by the replay engine. */
   source?: RunSource;
 }

@@ -3,9 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 /** IndexedDB as idb-keyval shows it: a map, and the writes in order. */
 const db = new Map<string, unknown>();
 const writes: Array<[string, unknown]> = [];
+/** The page is going: IndexedDB's writes never complete. */
+let unloading = false;
 vi.mock('idb-keyval', () => ({
   get: vi.fn(async (key: string) => db.get(key)),
   set: vi.fn(async (key: string, value: unknown) => {
+    if (unloading) return new Promise(() => {});
     writes.push([key, value]);
     db.set(key, value);
   }),
@@ -17,7 +20,19 @@ vi.mock('idb-keyval', () => ({
 import { streamRunFile } from '../fixtures/synthetic-runs';
 
 const { getState, setState } = await import('../../src/store/store');
-const { flushPersistence, hydrate, loadConversation, startPersistence } = await import('../../src/store/persistence');
+const { flushPersistence, hydrate, loadConversation, persistBeforeUnload, providePartialReply, startPersistence } = await import('../../src/store/persistence');
+
+/** localStorage as the journal sees it (Node has none). */
+const local = new Map<string, string>();
+vi.stubGlobal('localStorage', {
+  getItem: (k: string) => local.get(k) ?? null,
+  setItem: (k: string, v: string) => void local.set(k, String(v)),
+  removeItem: (k: string) => void local.delete(k),
+});
+const journal = () => {
+  const raw = local.get('qwen-webgpu:journal');
+  return raw === undefined ? null : (JSON.parse(raw) as { messages: unknown[]; conversations: { title: string }[] });
+};
 
 const INDEX = 'qwen-webgpu:v1';
 const question = { id: 'q', role: 'user' as const, content: 'Why?' };
@@ -34,10 +49,15 @@ describe('persistence', () => {
     vi.useFakeTimers();
     writes.length = 0;
     db.clear();
-    setState({ hydrated: true, messages: [], streaming: null, currentId: 'c1', conversations: [meta('c1')] });
+    local.clear();
+    unloading = false;
+    providePartialReply(() => null);
+    setState({ hydrated: true, messages: [], streaming: null, currentId: 'c1', conversations: [meta('c1')], alert: null });
     stop = startPersistence();
   });
-  afterEach(() => {
+  afterEach(async () => {
+    unloading = false;
+    await vi.runOnlyPendingTimersAsync(); // a debounced write left by a test would hold back the next test's
     stop();
     vi.useRealTimers();
   });
@@ -53,14 +73,66 @@ describe('persistence', () => {
     expect(writes[1]![1]).not.toHaveProperty('messages');
   });
 
-  it('saves the question with its reply once the reply ends, not while it streams', () => {
+  it('saves the question when it is sent, and the reply in flight in the journal, at most a second behind', () => {
+    let partial = '';
+    providePartialReply(() => (getState().streaming ? { ...reply, content: partial, finishReason: 'interrupted' } : null));
     setState({ messages: [question], streaming });
-    setState({ draft: 'next question' }); // other state changes while the reply streams
+    expect(messageWrites()).toEqual([['qwen-webgpu:chat:c1', [question]]]);
+    partial = 'Beca';
+    vi.advanceTimersByTime(1000);
+    expect(journal()?.messages).toEqual([question, { ...reply, content: 'Beca', finishReason: 'interrupted' }]);
+    setState({ draft: 'next question' }); // other state changes while the reply streams write nothing
     vi.advanceTimersByTime(5000);
-    expect(writes).toHaveLength(0);
+    expect(messageWrites()).toHaveLength(1);
     setState({ streaming: null, messages: [...getState().messages, reply] });
     vi.advanceTimersByTime(300);
-    expect(messageWrites()).toEqual([['qwen-webgpu:chat:c1', [question, reply]]]);
+    expect(messageWrites()).toEqual([
+      ['qwen-webgpu:chat:c1', [question]],
+      ['qwen-webgpu:chat:c1', [question, reply]],
+    ]);
+  });
+
+  it('once IndexedDB has what the journal holds, the journal is dropped', async () => {
+    setState({ messages: [question] });
+    persistBeforeUnload();
+    expect(journal()?.messages).toEqual([question]);
+    await vi.runAllTimersAsync();
+    expect(journal()).toBeNull();
+  });
+
+  it('a rename right before the page goes is in the journal at once, and read back first', async () => {
+    setState({ conversations: [{ ...meta('c1'), title: 'Renamed', named: true }] });
+    unloading = true;
+    persistBeforeUnload(); // the page goes before the debounced write, and before IndexedDB answers
+    expect(journal()?.conversations[0]?.title).toBe('Renamed');
+    unloading = false;
+    db.set(INDEX, { settings: {}, runs: [], conversations: [meta('c1')], currentId: 'c1', savedAt: 1 });
+    await hydrate();
+    expect(getState().conversations[0]).toMatchObject({ title: 'Renamed', named: true });
+  });
+
+  it('a reload mid-reply brings back the question and the partial reply, marked interrupted', async () => {
+    providePartialReply(() => ({ ...reply, content: 'Becau', finishReason: 'interrupted', source: 'measured' }));
+    unloading = true;
+    setState({ messages: [question], streaming });
+    persistBeforeUnload();
+    unloading = false;
+    setState({ messages: [], conversations: [], currentId: 'x', streaming: null, hydrated: false });
+    await hydrate();
+    expect(getState().currentId).toBe('c1');
+    expect(getState().messages).toEqual([question, { ...reply, content: 'Becau', finishReason: 'interrupted', source: 'measured' }]);
+  });
+
+  it('an older journal than what IndexedDB holds is ignored; damaged saved parts are set aside and named', async () => {
+    localStorage.setItem('qwen-webgpu:journal', JSON.stringify({ at: 5, conversations: [meta('old')], currentId: 'old', messages: [] }));
+    localStorage.setItem('qwen-webgpu:journal-at', '5');
+    db.set(INDEX, { settings: { temperature: 'hot', top_p: 0.5 }, runs: [{ id: 'broken' }], conversations: [meta('c1')], currentId: 'c1', savedAt: 10, prefs: { mirror: 'x'.repeat(10), overflow: 'stop' } });
+    await hydrate();
+    expect(getState().currentId).toBe('c1');
+    expect(getState().settings).toMatchObject({ temperature: 0.7, top_p: 0.5 });
+    expect(getState().prefs).toMatchObject({ mirror: null, overflow: 'stop' });
+    expect(getState().alert?.code).toBe('saved-invalid');
+    expect(getState().alert?.detail).toMatch(/the setting temperature; a saved run \(Not a readable run: run 0.source: .*\); the preference mirror/);
   });
 
   it('a settings change rewrites the index only, not the messages', () => {
@@ -78,7 +150,7 @@ describe('persistence', () => {
   it('writes what is pending when the page hides, even mid-reply, and nothing otherwise', () => {
     flushPersistence();
     expect(writes).toHaveLength(0);
-    setState({ messages: [question], streaming });
+    setState({ messages: [question] });
     flushPersistence();
     expect(messageWrites()).toEqual([['qwen-webgpu:chat:c1', [question]]]);
     flushPersistence();
