@@ -11,6 +11,7 @@ import { variantOf } from '../src/catalog-data';
 import { COMPARISON_FORMAT, COMPARISON_VERSION, type ComparisonFile, type ComparisonProgress, type ComparisonSetup, type VariantResult } from '../src/shared/comparison';
 import { ComparisonRunner } from './comparison-runner';
 import { parseComparisonFile } from '../src/shared/comparison-file';
+import { problemLine } from '../src/shared/untrusted';
 import { packResult } from '../src/shared/run-transfer';
 import { EngineHost } from './engine-host';
 import { EngineSelection, NoEngine } from './engine-selection';
@@ -71,12 +72,12 @@ const engines = new EngineSelection(host, async () => {
 let comparison: ComparisonRunner | null = null;
 
 /** A file to replay comes from the user: read here, and refused with its reason when it does not read. */
-async function replayWith<T>(data: unknown, parse: (data: unknown) => T, select: (file: T) => Promise<EngineStatus>): Promise<Result<EngineStatus>> {
+async function replayWith<T>(data: unknown, parse: (data: unknown) => T, select: (file: T) => Promise<EngineStatus>, code: 'replay-invalid' | 'comparison-invalid'): Promise<Result<EngineStatus>> {
   let file: T;
   try {
     file = parse(data);
   } catch (err) {
-    return { ok: false, error: makeError('replay-invalid', { detail: String(err) }) };
+    return { ok: false, error: makeError(code, { detail: problemLine(err) }) };
   }
   return { ok: true, value: await select(file) };
 }
@@ -95,10 +96,10 @@ const api = {
   },
 
   /** Switches to playing back a run file; figures from it are labelled as replayed. */
-  useReplay: (data: unknown) => replayWith(data, parseRunFile, (file) => engines.useReplay(file)),
+  useReplay: (data: unknown) => replayWith(data, parseRunFile, (file) => engines.useReplay(file), 'replay-invalid'),
 
   /** Switches to playing back a comparison file (run it again with compare); labelled replayed. */
-  useComparisonReplay: (data: unknown) => replayWith(data, parseComparisonFile, (file) => engines.useComparisonReplay(file)),
+  useComparisonReplay: (data: unknown) => replayWith(data, parseComparisonFile, (file) => engines.useComparisonReplay(file), 'comparison-invalid'),
 
   useWebLLM: (): Promise<EngineStatus> => engines.useWebLLM(),
 

@@ -6,6 +6,7 @@
 import { inference } from '../bridge/inference-bridge';
 import { allModelIds } from '../catalog-data';
 import { checkUrl, customModelId, readCustomModel, type Checked, type CustomModel } from '../lib/custom-model';
+import { fetchChecked, noAnswer } from '../lib/fetch-checked';
 import { modelFileUrl } from '../lib/mirror';
 import type { CustomRecord } from '../shared/protocol';
 import { getState, setState } from '../store/store';
@@ -25,50 +26,50 @@ export async function sendCustomModels(): Promise<void> {
   await inference().setCustomModels(getState().prefs.customModels.map(toRecord));
 }
 
-async function fetchConfig(url: string): Promise<Checked<unknown>> {
-  let response: Response;
-  try {
-    response = await fetch(url, { mode: 'cors', cache: 'no-store' });
-  } catch {
-    return { ok: false, reason: `Cannot read ${url}: the host is unreachable, or it does not allow this page (no Access-Control-Allow-Origin header).` };
+async function fetchConfig(url: string, signal?: AbortSignal): Promise<Checked<unknown>> {
+  const got = await fetchChecked(url, { signal, maxBytes: 2 ** 20 });
+  if (got.kind !== 'answered') {
+    return { ok: false, reason: noAnswer(got, hostOf(url), `Cannot read ${url}: the host is unreachable, or it does not allow this page (no Access-Control-Allow-Origin header).`) };
   }
-  if (!response.ok) {
+  if (!got.ok) {
     return {
       ok: false,
       reason:
-        `${url} answered HTTP ${response.status}. The model URL must be the folder that holds mlc-chat-config.json ` +
+        `${url} answered HTTP ${got.status}. The model URL must be the folder that holds mlc-chat-config.json ` +
         '(web-llm adds resolve/main/ unless the URL names a revision with /resolve/<name>/).',
     };
   }
   try {
-    return { ok: true, value: JSON.parse(await response.text()) };
+    return { ok: true, value: JSON.parse(got.text) };
   } catch {
     return { ok: false, reason: `${url} is not JSON: it is not an MLC model's mlc-chat-config.json.` };
   }
 }
 
 /** The library must be readable by this page: web-llm fetches it from here, across origins. */
-async function checkLibrary(url: string): Promise<string | null> {
-  try {
-    const response = await fetch(url, { method: 'HEAD', mode: 'cors', cache: 'no-store' });
-    return response.ok ? null : `The model library ${url} answered HTTP ${response.status}.`;
-  } catch {
-    return `Cannot read the model library ${url}: its host is unreachable, or it does not allow this page (no Access-Control-Allow-Origin header).`;
+async function checkLibrary(url: string, signal?: AbortSignal): Promise<string | null> {
+  const got = await fetchChecked(url, { method: 'HEAD', signal });
+  if (got.kind !== 'answered') {
+    return noAnswer(got, hostOf(url), `Cannot read the model library ${url}: its host is unreachable, or it does not allow this page (no Access-Control-Allow-Origin header).`);
   }
+  return got.ok ? null : `The model library ${url} answered HTTP ${got.status}.`;
 }
 
-export async function addCustomModel(fields: { model: string; modelLib: string; name: string }): Promise<Checked<CustomModel>> {
+const hostOf = (url: string) => new URL(url).host;
+
+/** Checks and adds a model; `signal` is the form's Cancel (each check also gives up after a timeout). */
+export async function addCustomModel(fields: { model: string; modelLib: string; name: string }, signal?: AbortSignal): Promise<Checked<CustomModel>> {
   const model = checkUrl(fields.model, 'model URL');
   if (!model.ok) return model;
   const lib = checkUrl(fields.modelLib, 'model library URL');
   if (!lib.ok) return lib;
   const id = customModelId(fields.name, model.value);
   if (allModelIds().includes(id)) return { ok: false, reason: `There is a model called ${id} already: give this one another name.` };
-  const config = await fetchConfig(modelFileUrl(model.value, 'mlc-chat-config.json'));
+  const config = await fetchConfig(modelFileUrl(model.value, 'mlc-chat-config.json'), signal);
   if (!config.ok) return config;
   const read = readCustomModel({ id, model: model.value, modelLib: lib.value }, config.value, Date.now());
   if (!read.ok) return read;
-  const libraryProblem = await checkLibrary(lib.value);
+  const libraryProblem = await checkLibrary(lib.value, signal);
   if (libraryProblem) return { ok: false, reason: libraryProblem };
   const prefs = getState().prefs;
   setState({ prefs: { ...prefs, customModels: [...prefs.customModels, read.value.model] } });

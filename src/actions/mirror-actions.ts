@@ -4,6 +4,7 @@
  * and the answer says whether it holds the selected model.
  */
 import { inference } from '../bridge/inference-bridge';
+import { fetchChecked, noAnswer } from '../lib/fetch-checked';
 import { modelFileUrl, parseMirrorUrl } from '../lib/mirror';
 import { getState, setState } from '../store/store';
 import { refreshCache } from './model-actions';
@@ -15,35 +16,31 @@ export async function sendMirror(): Promise<void> {
   await inference().setMirror(getState().prefs.mirror);
 }
 
-async function probe(base: string, modelId: string | null): Promise<MirrorCheck> {
+async function probe(base: string, modelId: string | null, signal?: AbortSignal): Promise<MirrorCheck> {
   const host = new URL(base).host;
   const id = modelId ?? 'Qwen3-0.6B-q4f16_1-MLC';
   const url = modelFileUrl(`${base}/${encodeURIComponent(id)}`, 'mlc-chat-config.json');
-  let response: Response;
-  try {
-    response = await fetch(url, { mode: 'cors', cache: 'no-store' });
-  } catch {
-    return {
-      ok: false,
-      reason:
-        `Cannot reach the mirror at ${host}: it is not running, the URL is wrong, or it does not allow this page ` +
-        '(its answers need the header Access-Control-Allow-Origin). npm run mirror:serve sends it.',
-    };
+  const got = await fetchChecked(url, { signal, maxBytes: 2 ** 20 });
+  if (got.kind !== 'answered') {
+    const unreachable =
+      `Cannot reach the mirror at ${host}: it is not running, the URL is wrong, or it does not allow this page ` +
+      '(its answers need the header Access-Control-Allow-Origin). npm run mirror:serve sends it.';
+    return { ok: false, reason: noAnswer(got, `The mirror at ${host}`, unreachable) };
   }
-  if (response.ok) return { ok: true, note: `The mirror at ${host} answers and holds ${id}.` };
+  if (got.ok) return { ok: true, note: `The mirror at ${host} answers and holds ${id}.` };
   return {
     ok: true,
     note:
-      `The mirror at ${host} answers, but has no ${id} (HTTP ${response.status}). Add it with ` +
+      `The mirror at ${host} answers, but has no ${id} (HTTP ${got.status}). Add it with ` +
       `npm run mirror -- ${id} on a machine that reaches Hugging Face, or pick a model the mirror holds.`,
   };
 }
 
 /** Uses the mirror at `input` after checking it; nothing is kept when the check fails. */
-export async function switchToMirror(input: string): Promise<MirrorCheck> {
+export async function switchToMirror(input: string, signal?: AbortSignal): Promise<MirrorCheck> {
   const parsed = parseMirrorUrl(input, location.protocol);
   if (!parsed.ok) return { ok: false, reason: parsed.reason };
-  const check = await probe(parsed.url, getState().selectedId);
+  const check = await probe(parsed.url, getState().selectedId, signal);
   if (!check.ok) return check;
   await applyMirror(parsed.url);
   return check;

@@ -1,5 +1,7 @@
 import { inference } from '../bridge/inference-bridge';
 import { makeError } from '../shared/errors';
+import { problemLine } from '../shared/untrusted';
+import { fetchChecked, noAnswer } from '../lib/fetch-checked';
 import { isComparisonFile, startComparisonReplay } from './compare-actions';
 import { makeRunFile, type Run, type RunFile } from '../shared/runs';
 import { parseRunFile } from '../shared/run-file';
@@ -35,7 +37,7 @@ export async function importRuns(file: Blob): Promise<RunFile | null> {
     setState({ runs: [...getState().runs, ...fresh], runsNotice: `Imported ${fresh.length} run(s)${parsed.synthetic ? ' (synthetic)' : ''}.` });
     return parsed;
   } catch (err) {
-    setState({ runsNotice: null, chatError: makeError('replay-invalid', { detail: String(err) }) });
+    setState({ runsNotice: null, chatError: makeError('replay-invalid', { detail: problemLine(err) }) });
     return null;
   }
 }
@@ -75,12 +77,13 @@ export async function startReplayFromUrl(src: string): Promise<void> {
     // Same-origin only: a replay parameter must not make the app fetch from elsewhere.
     const url = new URL(src, window.location.href);
     if (url.origin !== window.location.origin) throw new Error(`replay files must come from ${window.location.origin}`);
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-    const data: unknown = await response.json();
+    const got = await fetchChecked(url.href, { mode: 'same-origin', timeoutMs: 30_000, maxBytes: 256 * 2 ** 20 });
+    if (got.kind !== 'answered') throw new Error(noAnswer(got, url.host, `${url.host} did not answer`));
+    if (!got.ok) throw new Error(`HTTP ${got.status}`);
+    const data: unknown = JSON.parse(got.text);
     if (isComparisonFile(data)) await startComparisonReplay(data);
     else await startReplay(data);
   } catch (err) {
-    setState({ chatError: makeError('replay-invalid', { detail: `${src}: ${String(err)}` }) });
+    setState({ chatError: makeError('replay-invalid', { detail: `${src.slice(0, 300)}: ${problemLine(err)}` }) });
   }
 }

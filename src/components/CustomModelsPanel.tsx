@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { addCustomModel, removeCustomModel } from '../actions/custom-model-actions';
 import { useStore } from '../store/store';
 import { Panel } from './Panel';
@@ -9,6 +9,8 @@ export function CustomModelsPanel() {
   const [fields, setFields] = useState({ model: '', modelLib: '', name: '' });
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // The check in flight: Cancel aborts its requests (each also gives up after a timeout).
+  const checking = useRef<AbortController | null>(null);
   const field = (key: keyof typeof fields, label: string, placeholder: string) => (
     <label>
       {label}
@@ -30,13 +32,19 @@ export function CustomModelsPanel() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
+          const controller = new AbortController();
+          checking.current = controller;
           setBusy(true);
-          void addCustomModel(fields)
+          setResult(null);
+          void addCustomModel(fields, controller.signal)
             .then((r) => {
               setResult(r.ok ? { ok: true, text: `Added ${r.value.id}: it is in the model list.` } : { ok: false, text: r.reason });
               if (r.ok) setFields({ model: '', modelLib: '', name: '' });
             })
-            .finally(() => setBusy(false));
+            .finally(() => {
+              checking.current = null;
+              setBusy(false);
+            });
         }}
       >
         {field('model', 'Model URL', 'https://host/Qwen3-30B-A3B-q4f16_1-MLC')}
@@ -45,9 +53,16 @@ export function CustomModelsPanel() {
           Name (optional)
           <input value={fields.name} onChange={(e) => setFields({ ...fields, name: e.target.value })} data-testid="custom-name" />
         </label>
-        <button type="submit" disabled={busy} data-testid="custom-add">
-          {busy ? 'Checking…' : 'Add model'}
-        </button>
+        <div className="row-buttons">
+          <button type="submit" disabled={busy} data-testid="custom-add">
+            {busy ? 'Checking…' : 'Add model'}
+          </button>
+          {busy && (
+            <button type="button" onClick={() => checking.current?.abort()} data-testid="custom-cancel">
+              Cancel
+            </button>
+          )}
+        </div>
       </form>
       {result && (
         <p className={result.ok ? 'small' : 'warning'} role="status" data-testid="custom-result">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { switchToDefaultHosts, switchToMirror, type MirrorCheck } from '../actions/mirror-actions';
 import { useStore } from '../store/store';
 
@@ -8,16 +8,24 @@ export function MirrorSetting() {
   const [input, setInput] = useState(mirror ?? '');
   const [check, setCheck] = useState<MirrorCheck | null>(null);
   const [busy, setBusy] = useState(false);
+  // The check in flight: Cancel aborts it (it also gives up after a timeout).
+  const checking = useRef<AbortController | null>(null);
   return (
     <form
       className="mirror-setting"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        const controller = new AbortController();
+        checking.current = controller;
         setBusy(true);
-        void switchToMirror(input)
+        setCheck(null);
+        void switchToMirror(input, controller.signal)
           .then(setCheck)
-          .finally(() => setBusy(false));
+          .finally(() => {
+            checking.current = null;
+            setBusy(false);
+          });
       }}
     >
       <h3>Model files from</h3>
@@ -39,6 +47,11 @@ export function MirrorSetting() {
         <button type="submit" disabled={busy} data-testid="mirror-use">
           {busy ? 'Checking…' : 'Use this mirror'}
         </button>
+        {busy && (
+          <button type="button" onClick={() => checking.current?.abort()} data-testid="mirror-cancel">
+            Cancel
+          </button>
+        )}
         {mirror && (
           <button
             type="button"

@@ -9,6 +9,17 @@ const fixed = (n: number | null | undefined, digits: number) => (n === null || n
 const pm = (m: MeanSd | null, digits: number) => (m ? `${fixed(m.mean, digits)} ± ${fixed(m.sd, digits)}` : '–');
 const round = (n: number | null | undefined, digits: number) => (n === null || n === undefined || !Number.isFinite(n) ? null : Number(n.toFixed(digits)));
 
+/** Text from the file as Markdown reads it: a `|` would end a table cell, HTML would be rendered
+ * by the forum it is pasted into, a line break would end the row. */
+export function mdText(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\|`*[\]])/g, '\\$1');
+}
+
 /** One object per variant, with the fields `npm run compare -- --json` promises. */
 export function rowJson(row: VariantRow) {
   return {
@@ -42,21 +53,21 @@ function provenanceLine(file: ComparisonFile): string {
   if (file.source === 'replayed') return `Replayed${file.synthetic ? ' from a synthetic fixture (no model produced it)' : ''}: not a measurement of this machine.`;
   if (file.synthetic) return 'Synthetic fixture: no model produced these figures.';
   const a = file.environment.adapter;
-  return `Measured with web-llm ${file.environment.webllmVersion ?? '(version unknown)'} on ${a ? `${a.vendor} ${a.architecture}`.trim() : 'an unknown adapter'}.`;
+  return `Measured with web-llm ${mdText(file.environment.webllmVersion ?? '(version unknown)')} on ${a ? mdText(`${a.vendor} ${a.architecture}`.trim()) : 'an unknown adapter'}.`;
 }
 
 export function comparisonMarkdown(file: ComparisonFile): string {
   const rows = comparisonRows(file);
   const s = file.setup;
   const lines = [
-    `**${s.model}**: ${rows.length} quantizations, ${s.prompts.length} prompts × ${s.repetitions} repetitions, up to ${s.maxTokens} tokens, greedy, seed ${s.seed}. Reference: ${rows[0]?.variant ?? '–'}.`,
+    `**${mdText(s.model)}**: ${rows.length} quantizations, ${s.prompts.length} prompts × ${s.repetitions} repetitions, up to ${s.maxTokens} tokens, greedy, seed ${s.seed}. Reference: ${mdText(rows[0]?.variant ?? '–')}.`,
     '',
     '| variant | decode tok/s | prefill tok/s | TTFT ms | GPU peak MB | web-llm MB | top-1 agree | KL (top-k) | PPL | identical replies |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) =>
       r.status !== 'done'
-        ? `| ${r.variant} | ${r.status}${r.error ? `: ${r.error}` : ''} | | | | | | | | |`
-        : `| ${r.variant}${r.reference ? ' (ref)' : ''} | ${pm(r.decode, 1)} | ${fixed(r.prefill?.mean, 0)} | ${fixed(r.ttftMs?.mean, 0)} | ${fixed(r.peakGpuMB, 0)} | ${fixed(r.webllmVramMB, 0)} | ${r.forced ? `${fixed(r.forced.top1Agreement * 100, 1)} %` : '–'} | ${fixed(r.forced?.klMean, 4)} | ${fixed(r.forced?.perplexity, 3)} | ${r.identicalReplies}/${r.comparedReplies} |`,
+        ? `| ${mdText(r.variant)} | ${r.status}${r.error ? `: ${mdText(r.error)}` : ''} | | | | | | | | |`
+        : `| ${mdText(r.variant)}${r.reference ? ' (ref)' : ''} | ${pm(r.decode, 1)} | ${fixed(r.prefill?.mean, 0)} | ${fixed(r.ttftMs?.mean, 0)} | ${fixed(r.peakGpuMB, 0)} | ${fixed(r.webllmVramMB, 0)} | ${r.forced ? `${fixed(r.forced.top1Agreement * 100, 1)} %` : '–'} | ${fixed(r.forced?.klMean, 4)} | ${fixed(r.forced?.perplexity, 3)} | ${r.identicalReplies}/${r.comparedReplies} |`,
     ),
     '',
     `${provenanceLine(file)} KL is over the reference's top-${s.topK} tokens (an approximation); forced runs are not speed runs.`,

@@ -7,8 +7,12 @@
 import type { Architecture } from './architectures';
 import { recordHosts, type CatalogFamily, type CatalogModel } from './catalog';
 import { architectureFromModelConfig } from './model-config';
+import { tooLongUrl, withoutTrailingSlashes } from './mirror';
 import { parseQuant } from './quant';
-import { weightBytes } from './vram';
+import { parameterCount, weightBytes } from './vram';
+
+/** More than any model has: a config past it is damaged, however well each field reads. */
+const MAX_PARAMETERS = 1e13;
 
 export interface CustomModel {
   /** web-llm's model_id for it: unique among the catalog's and the other custom models. */
@@ -30,6 +34,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** An http(s) URL without credentials; `what` names it in the reason. */
 export function checkUrl(input: string, what: string): Checked<string> {
+  const long = tooLongUrl(input, what);
+  if (long) return { ok: false, reason: long };
   try {
     const url = new URL(input.trim());
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: `The ${what} must be an http or https URL.` };
@@ -44,7 +50,9 @@ export function checkUrl(input: string, what: string): Checked<string> {
 export function customModelId(name: string, model: string): string {
   const given = name.trim();
   if (given !== '') return given.replace(/\s+/g, '-').slice(0, 100);
-  const path = new URL(model).pathname.replace(/\/resolve\/.*$/, '').replace(/\/+$/, '');
+  const full = new URL(model).pathname;
+  const resolve = full.indexOf('/resolve/');
+  const path = withoutTrailingSlashes(resolve === -1 ? full : full.slice(0, resolve));
   return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || new URL(model).hostname;
 }
 
@@ -67,6 +75,10 @@ export function readCustomModel(
       ok: false,
       reason: `The architecture "${modelType}" is not one the app can run and estimate (it knows ${KNOWN_TYPES}), or its model_config lacks a field it needs.`,
     };
+  }
+  const params = parameterCount(arch);
+  if (params > MAX_PARAMETERS) {
+    return { ok: false, reason: `mlc-chat-config.json describes ${(params / 1e12).toFixed(0)} trillion parameters, far beyond any model (the largest have 1–2 trillion): its sizes are damaged.` };
   }
   const window = typeof config.context_window_size === 'number' && config.context_window_size > 0 ? config.context_window_size : null;
   const contextWindow = Math.min(window ?? arch.maxContext, arch.maxContext);

@@ -19,9 +19,26 @@ export type MirrorUrl = { ok: true; url: string } | { ok: false; reason: string 
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** The longest URL the app reads: browsers and servers refuse far shorter ones than a page could be given. */
+export const MAX_URL_LENGTH = 2048;
+
+/** `text` without the slashes it ends with (a loop: /\/+$/ takes quadratic time on a long run of slashes). */
+export function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 47) end--;
+  return text.slice(0, end);
+}
+
+/** Says why `text` is too long to be a URL the app uses, or null. */
+export function tooLongUrl(text: string, what: string): string | null {
+  return text.length > MAX_URL_LENGTH ? `The ${what} is ${text.length.toLocaleString('en')} characters long; the app reads URLs of up to ${MAX_URL_LENGTH.toLocaleString('en')}.` : null;
+}
+
 /** A mirror's base URL as the user typed it: http(s), no credentials, query or fragment; plain http
  * only on this machine (a page served over https may not fetch from http elsewhere). */
 export function parseMirrorUrl(input: string, pageProtocol = 'https:'): MirrorUrl {
+  const long = tooLongUrl(input, 'mirror URL');
+  if (long) return { ok: false, reason: long };
   const text = input.trim();
   if (text === '') return { ok: false, reason: 'Enter the base URL of the mirror, such as https://models.example.org/mlc.' };
   let url: URL;
@@ -36,7 +53,7 @@ export function parseMirrorUrl(input: string, pageProtocol = 'https:'): MirrorUr
   if (url.protocol === 'http:' && pageProtocol === 'https:' && !LOCAL_HOSTS.has(url.hostname)) {
     return { ok: false, reason: 'This page is served over https, so the browser will not fetch from an http mirror on another machine. Serve the mirror over https.' };
   }
-  return { ok: true, url: url.href.replace(/\/+$/, '') };
+  return { ok: true, url: withoutTrailingSlashes(url.href) };
 }
 
 /** The last path segment of a model library URL: the file the mirror keeps under libs/. */
@@ -63,7 +80,10 @@ export function mirrorModelDir(modelId: string): string {
  * revision itself (…/resolve/<x>/). */
 export function modelBaseUrl(model: string): string {
   const url = model.endsWith('/') ? model : `${model}/`;
-  return /.+\/resolve\/.+\//.test(url) ? url : `${url}resolve/main/`;
+  // Found by position, not by /.+\/resolve\/.+\//, whose backtracking is quadratic in the URL's length.
+  const at = url.indexOf('/resolve/', 1);
+  const namesRevision = at !== -1 && url.indexOf('/', at + '/resolve/'.length + 1) !== -1;
+  return namesRevision ? url : `${url}resolve/main/`;
 }
 
 export function modelFileUrl(model: string, file: string): string {

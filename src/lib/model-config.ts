@@ -9,7 +9,10 @@ import type { Architecture } from './architectures';
 type Config = Record<string, unknown>;
 
 const isRecord = (v: unknown): v is Config => typeof v === 'object' && v !== null && !Array.isArray(v);
-const count = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 1e7 ? v : null);
+/** A positive whole number no larger than `max`: each field has a ceiling well above any real model's,
+ * so a damaged or hostile config (sizes of 9,999,999) gives no architecture rather than absurd figures. */
+const count = (v: unknown, max = 1_000_000): number | null => (typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= max ? v : null);
+const LIMIT = { dim: 65_536, layers: 1_024, heads: 1_024, headDim: 4_096, ffn: 262_144, vocab: 4_194_304, context: 16_777_216, experts: 4_096 } as const;
 
 /** Qwen families whose attention the estimate knows: their bias and norm follow from the type. */
 const FAMILIES: Record<string, Pick<Architecture, 'qkvBias' | 'qkNorm'>> = {
@@ -27,26 +30,26 @@ function fullAttentionInterval(c: Config, layers: number): number | null {
     const full = c.layer_types.filter((t) => t === 'full_attention').length;
     return full > 0 && layers % full === 0 ? layers / full : null;
   }
-  return count(c.full_attention_interval);
+  return count(c.full_attention_interval, LIMIT.layers);
 }
 
 function hybridOf(c: Config, layers: number): Architecture['hybrid'] | null {
   const interval = fullAttentionInterval(c, layers);
-  const keyHeads = count(c.linear_num_key_heads);
-  const valueHeads = count(c.linear_num_value_heads);
-  const keyDim = count(c.linear_key_head_dim);
-  const valueDim = count(c.linear_value_head_dim);
-  const convKernel = count(c.linear_conv_kernel_dim);
+  const keyHeads = count(c.linear_num_key_heads, LIMIT.heads);
+  const valueHeads = count(c.linear_num_value_heads, LIMIT.heads);
+  const keyDim = count(c.linear_key_head_dim, LIMIT.headDim);
+  const valueDim = count(c.linear_value_head_dim, LIMIT.headDim);
+  const convKernel = count(c.linear_conv_kernel_dim, LIMIT.headDim);
   if (!interval || !keyHeads || !valueHeads || !keyDim || !valueDim || !convKernel) return null;
   return { fullAttentionInterval: interval, keyHeads, valueHeads, keyDim, valueDim, convKernel };
 }
 
 function moeOf(c: Config): Architecture['moe'] | null {
-  const experts = count(c.num_experts);
-  const perToken = count(c.num_experts_per_tok);
-  const intermediate = count(c.moe_intermediate_size);
-  if (!experts || !perToken || !intermediate) return null;
-  const shared = count(c.shared_expert_intermediate_size);
+  const experts = count(c.num_experts, LIMIT.experts);
+  const perToken = count(c.num_experts_per_tok, LIMIT.experts);
+  const intermediate = count(c.moe_intermediate_size, LIMIT.ffn);
+  if (!experts || !perToken || !intermediate || perToken > experts) return null;
+  const shared = count(c.shared_expert_intermediate_size, LIMIT.ffn);
   return { experts, perToken, intermediate, ...(shared ? { sharedIntermediate: shared } : {}) };
 }
 
@@ -55,16 +58,18 @@ export function architectureFromModelConfig(modelConfig: Config, source: string)
   // Multimodal Qwen3.5 configs keep the language model's fields under text_config.
   const c: Config = isRecord(modelConfig.text_config) ? { ...modelConfig, ...modelConfig.text_config } : modelConfig;
   const family = typeof c.model_type === 'string' ? FAMILIES[c.model_type] : undefined;
-  const hidden = count(c.hidden_size);
-  const layers = count(c.num_hidden_layers);
-  const heads = count(c.num_attention_heads);
-  const kvHeads = count(c.num_key_value_heads);
-  const vocab = count(c.vocab_size);
-  if (!family || !hidden || !layers || !heads || !kvHeads || !vocab) return null;
-  const headDim = count(c.head_dim) ?? (hidden % heads === 0 ? hidden / heads : null);
+  const hidden = count(c.hidden_size, LIMIT.dim);
+  const layers = count(c.num_hidden_layers, LIMIT.layers);
+  const heads = count(c.num_attention_heads, LIMIT.heads);
+  const kvHeads = count(c.num_key_value_heads, LIMIT.heads);
+  const vocab = count(c.vocab_size, LIMIT.vocab);
+  if (!family || !hidden || !layers || !heads || !kvHeads || !vocab || kvHeads > heads) return null;
+  const headDim = count(c.head_dim, LIMIT.headDim) ?? (hidden % heads === 0 ? hidden / heads : null);
   const moe = moeOf(c);
-  const intermediate = count(c.intermediate_size) ?? moe?.intermediate ?? null;
-  const maxContext = count(c.context_window_size) ?? count(c.max_position_embeddings);
+  // A config that names experts but whose expert fields do not read is not a dense model.
+  if (!moe && typeof c.num_experts === 'number' && c.num_experts > 0) return null;
+  const intermediate = count(c.intermediate_size, LIMIT.ffn) ?? moe?.intermediate ?? null;
+  const maxContext = count(c.context_window_size, LIMIT.context) ?? count(c.max_position_embeddings, LIMIT.context);
   if (!headDim || !intermediate || !maxContext || typeof c.tie_word_embeddings !== 'boolean') return null;
   const hybrid = 'linear_num_value_heads' in c ? hybridOf(c, layers) : undefined;
   if (hybrid === null) return null;

@@ -113,3 +113,18 @@ describe('reading a comparison file', () => {
     expect(comparisonMarkdown(parseComparisonFile(failed))).toContain('| q4f16_1 | failed: The GPU was lost |');
   });
 });
+
+describe('the Markdown copy, with hostile names', () => {
+  it('escapes table syntax, HTML and line breaks from the file', () => {
+    const file = parseComparisonFile(structuredClone(fixture));
+    file.setup.model = 'Qwen <img src=x onerror=alert(1)>';
+    file.variants[2]!.status = 'failed';
+    file.variants[2]!.error = { code: 'unknown', title: 'a | b\n| c | <script>', message: '', action: 'none' };
+    const md = comparisonMarkdown(file);
+    expect(md).toContain('**Qwen &lt;img src=x onerror=alert(1)&gt;**');
+    expect(md).toContain('| q4f16_1 | failed: a \\| b \\| c \\| &lt;script&gt; | | | | | | | | |');
+    expect(md).not.toMatch(/<img|<script/);
+    // Every table row still has its 11 cell borders.
+    for (const line of md.split('\n').filter((l) => l.startsWith('|'))) expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(12);
+  });
+});

@@ -46,6 +46,15 @@ describe('a custom model', () => {
     }
   });
 
+  it('refuses implausible sizes: a field past its ceiling, or fields that add up to more parameters than any model', () => {
+    const absurd = { ...moeConfig, model_config: { ...QWEN3_30B_A3B, hidden_size: 9_999_999, intermediate_size: 9_999_999, vocab_size: 9_999_999 } };
+    expect(readCustomModel(fields, absurd, 1)).toEqual({ ok: false, reason: expect.stringMatching(/not one the app can run and estimate .* lacks a field/) });
+    const huge = { ...moeConfig, model_config: { ...QWEN3_30B_A3B, hidden_size: 65_536, num_hidden_layers: 1_024, moe_intermediate_size: 262_144, num_experts: 4_096 } };
+    expect(readCustomModel(fields, huge, 1)).toEqual({ ok: false, reason: expect.stringMatching(/trillion parameters, far beyond any model/) });
+    const moreActiveThanExperts = { ...moeConfig, model_config: { ...QWEN3_30B_A3B, num_experts_per_tok: 999 } };
+    expect(readCustomModel(fields, moreActiveThanExperts, 1).ok).toBe(false);
+  });
+
   it('joins the catalog as one model with one variant: its files, its quantization, its download from the config', () => {
     const read = readCustomModel(fields, moeConfig, 5);
     if (!read.ok) throw new Error(read.reason);

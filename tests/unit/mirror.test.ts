@@ -1,6 +1,7 @@
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
 import { describe, expect, it } from 'vitest';
-import { libraryFileName, mirrorRecord, modelBaseUrl, modelFileUrl, parseMirrorUrl } from '../../src/lib/mirror';
+import { libraryFileName, mirrorRecord, modelBaseUrl, modelFileUrl, parseMirrorUrl, withoutTrailingSlashes } from '../../src/lib/mirror';
+import { checkUrl } from '../../src/lib/custom-model';
 
 const record = prebuiltAppConfig.model_list.find((r) => r.model_id === 'Qwen3-0.6B-q4f16_1-MLC')!;
 
@@ -28,5 +29,23 @@ describe('a self-hosted mirror', () => {
     const refused = ['', 'not a url', 'ftp://x.example/m', 'https://u:p@x.example/m', 'https://x.example/m?token=1', 'http://lan-box:8787'];
     for (const input of refused) expect(parseMirrorUrl(input).ok, input).toBe(false);
     expect(parseMirrorUrl('http://lan-box:8787')).toMatchObject({ reason: expect.stringContaining('https') });
+  });
+});
+
+describe('long URLs, read as hostile input', () => {
+  it('refuses a URL longer than 2,048 characters at once, saying so', () => {
+    const long = `https://m.example/${'a/'.repeat(150_000)}`;
+    expect(parseMirrorUrl(long)).toEqual({ ok: false, reason: expect.stringMatching(/is 300,018 characters long; the app reads URLs of up to 2,048/) });
+    expect(checkUrl(long, 'model URL')).toEqual({ ok: false, reason: expect.stringMatching(/The model URL is 300,018 characters long/) });
+  });
+
+  it("reads web-llm's revision rule by position, as the pattern did, and in linear time", () => {
+    const pattern = (u: string) => /.+\/resolve\/.+\//.test(u);
+    for (const u of ['https://h/x/', 'https://h/x/resolve/main/', 'https://h/resolve/main/', 'https://h/x/resolve//', 'https://h/x/resolve/a//', '/resolve/x/', 'https://h/x/resolve/']) {
+      expect(modelBaseUrl(u) === u, u).toBe(pattern(u));
+    }
+    const slashes = `https://h/${'/'.repeat(60_000)}`;
+    expect(parseMirrorUrl(slashes.slice(0, 2000), 'http:')).toEqual({ ok: true, url: 'https://h' });
+    expect(withoutTrailingSlashes('/'.repeat(1_000_000))).toBe('');
   });
 });
