@@ -11,20 +11,11 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
-import { libraryFileName, mirrorModelDir, mirrorRecord, modelFileUrl } from '../src/lib/mirror';
+import { libraryFileName, mirrorModelDir, mirrorRecord, modelFileUrl, withoutTrailingSlashes } from '../src/lib/mirror';
+import { run, UsageError } from './cli';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i === -1 ? undefined : args.splice(i, 2)[1];
-};
-const out = option('--out') ?? 'mirror';
-const from = option('--from')?.replace(/\/+$/, '');
-const ids = args.filter((a) => !a.startsWith('--'));
-if (ids.length === 0) {
-  console.error('usage: npm run mirror -- <model_id>… [--out DIR] [--from URL]\n  e.g. npm run mirror -- Qwen3-0.6B-q4f16_1-MLC');
-  process.exit(2);
-}
+let out = 'mirror';
+let from: string | undefined;
 
 const MB = 2 ** 20;
 const isTTY = process.stderr.isTTY;
@@ -120,10 +111,21 @@ async function mirrorModel(modelId: string): Promise<string[]> {
   return errors;
 }
 
-const failures: string[] = [];
-for (const id of ids) failures.push(...(await mirrorModel(id)));
-if (failures.length > 0) {
-  console.error(`\n${failures.length} file(s) failed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
-  process.exit(1);
-}
-console.error(`\nDone: ${ids.length} model(s) in ${out}/. Serve them with: npm run mirror:serve -- --dir ${out}`);
+run({
+  name: 'npm run mirror',
+  usage: 'npm run mirror -- <model_id>… [--out DIR] [--from URL]\n  e.g. npm run mirror -- Qwen3-0.6B-q4f16_1-MLC',
+  options: { out: { type: 'string', default: 'mirror' }, from: { type: 'string' } },
+  main: async ({ values, positionals: ids }) => {
+    if (ids.length === 0) throw new UsageError('name at least one model id');
+    out = values.out as string;
+    from = values.from === undefined ? undefined : withoutTrailingSlashes(values.from as string);
+    const failures: string[] = [];
+    for (const id of ids) failures.push(...(await mirrorModel(id)));
+    if (failures.length > 0) {
+      console.error(`\n${failures.length} file(s) failed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
+      return 1;
+    }
+    console.error(`\nDone: ${ids.length} model(s) in ${out}/. Serve them with: npm run mirror:serve -- --dir ${out}`);
+    return 0;
+  },
+});

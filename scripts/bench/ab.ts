@@ -10,26 +10,20 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../tests/browser';
 import { openLongConversation, openReplay, startScenario, streamRun } from './scenarios';
 import { startPreview, type Preview } from './server';
 import { median } from './stats';
+import { run, UsageError } from '../cli';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i === -1 ? undefined : args.splice(i, 2)[1];
-};
-const runs = Number(option('--runs') ?? 10);
-const pauseMs = Number(option('--pause') ?? 0);
-const long = args.includes('--long');
-const start = args.includes('--start');
-const dirs = args.filter((a) => !a.startsWith('--'));
+let runs = 10;
+let pauseMs = 0;
+let long = false;
+let start = false;
+let dirs: string[] = [];
 
 const fmt = (n: number) => n.toFixed(1);
-const unit = args.includes('--start') ? ' ms' : ' %';
 
 async function main(): Promise<number> {
-  if (dirs.length !== 2 || !(runs >= 2)) {
-    console.error('usage: npm run bench:ab -- <build A> <build B> [--runs N] [--long | --start] [--pause MS]   (builds: folders made by vite build)');
-    return 2;
-  }
+  const unit = start ? ' ms' : ' %';
+  if (dirs.length !== 2) throw new UsageError('give two builds');
+  if (!(runs >= 2)) throw new UsageError('--runs takes a number of at least 2');
   const servers: Preview[] = [];
   try {
     for (const [i, dir] of dirs.entries()) servers.push(await startPreview(4191 + i, dir));
@@ -74,10 +68,19 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
+run(
+  {
+    name: 'npm run bench:ab',
+    usage: 'npm run bench:ab -- <build A> <build B> [--runs N] [--long | --start] [--pause MS]   (builds: folders made by vite build)',
+    options: { runs: { type: 'string', default: '10' }, pause: { type: 'string', default: '0' }, long: { type: 'boolean' }, start: { type: 'boolean' } },
+    main: ({ values, positionals }) => {
+      runs = Number(values.runs);
+      pauseMs = Number(values.pause);
+      long = values.long === true;
+      start = values.start === true;
+      dirs = positionals;
+      return main();
+    },
   },
+  true,
 );

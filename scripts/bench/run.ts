@@ -8,6 +8,7 @@ import { mainThreadBundle } from './bundle';
 import { compareScenario, COMPARE_TOKENS, longConversationScenario, startScenario, streamingScenario, STREAM_RATE, STREAM_TOKENS } from './scenarios';
 import { startPreview } from './server';
 import { judge, table, type Budget, type FigureResult } from './stats';
+import { run } from '../cli';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PORT = 4179;
@@ -20,8 +21,8 @@ const streamBudgets = (prefix: string, label: string): Budget[] => [
   { id: `${prefix}.decode_error_pct`, label: `${label}: measured decode vs ${STREAM_RATE} tok/s`, unit: '% off', limit: 1, kind: 'max' },
 ];
 
-async function main(): Promise<number> {
-  if (!process.argv.includes('--no-build')) {
+async function main(noBuild: boolean): Promise<number> {
+  if (!noBuild) {
     const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     if (build.status !== 0) return 1;
   }
@@ -107,10 +108,12 @@ async function main(): Promise<number> {
   return missed.length === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
+run(
+  {
+    name: 'npm run bench',
+    usage: 'npm run bench [-- --no-build]   (builds, then drives the production build; BENCH_RUNS=N runs per figure, default 5)',
+    options: { 'no-build': { type: 'boolean' } },
+    main: ({ values }) => main(values['no-build'] === true),
   },
+  true,
 );

@@ -3,10 +3,15 @@
  * (sessionStorage `qwen-test-hooks` = 1, set before the app starts); a visitor never has them.
  */
 import { inference } from '../bridge/inference-bridge';
+import type { ComparisonFile } from '../shared/comparison';
+import { getState, setState } from '../store/store';
 
 export interface TestHooks {
   /** Destroys the worker's GPU devices and reports a device loss, as a driver reset would. */
   loseGpuDevice: () => Promise<number>;
+  /** Puts a value in place of the comparison result without the validator, as a bug would: the
+   * comparison's error boundary must catch what it does to the view. */
+  injectComparisonResult: (value: unknown) => void;
 }
 
 export function installTestHooks(): void {
@@ -17,6 +22,9 @@ export function installTestHooks(): void {
     // Storage refused (a sandboxed frame): no hooks.
   }
   if (!asked) return;
-  const hooks: TestHooks = { loseGpuDevice: () => inference().simulateDeviceLoss() };
+  const hooks: TestHooks = {
+    loseGpuDevice: () => inference().simulateDeviceLoss(),
+    injectComparisonResult: (value) => setState({ compare: { ...getState().compare, result: value as ComparisonFile } }),
+  };
   (window as Window & { __qwenTest?: TestHooks }).__qwenTest = hooks;
 }

@@ -121,7 +121,8 @@ async function readSaved(): Promise<void> {
   // What the page wrote as it closed, when IndexedDB did not get it in time.
   const journal = readJournal(savedAt, problems);
   if (journal) {
-    setState({ conversations: journal.conversations, currentId: journal.currentId, messages: journal.messages });
+    const { conversations, currentId, messages, settings, prefs } = journal;
+    setState({ conversations, currentId, messages, ...(settings ? { settings } : {}), ...(prefs ? { prefs } : {}) });
     migrated = true;
   }
   setState({ hydrated: true, ...(problems.length > 0 ? { alert: makeError('saved-invalid', { detail: `Set aside: ${problems.join('; ')}.` }) } : {}) });
@@ -166,9 +167,9 @@ function save(): void {
 
 /** Writes the journal now: the current conversation with the reply in flight, synchronously. */
 function journalNow(): void {
-  const { conversations, currentId, messages } = getState();
+  const { conversations, currentId, messages, settings, prefs } = getState();
   const partial = partialReply();
-  writeJournal({ at: Date.now(), conversations, currentId, messages: partial ? [...messages, partial] : messages });
+  writeJournal({ at: Date.now(), conversations, currentId, messages: partial ? [...messages, partial] : messages, settings, prefs });
 }
 
 export function startPersistence(): () => void {

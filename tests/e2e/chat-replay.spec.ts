@@ -89,7 +89,6 @@ test('the conversation survives a reload, and deleting it empties the chat', asy
   await sendPrompt(page, 'remember me');
   await page.getByTestId('stop').click();
   await waitForReplyDone(page);
-  await page.waitForTimeout(600); // persistence is debounced
   await page.reload();
   await expect(page.getByTestId('message-user')).toHaveText('remember me');
   await page.getByTestId('chats-toggle').click();

@@ -35,7 +35,6 @@ test('the conversation list survives a reload: titles, a new name, the current c
   await page.getByTestId('rename-input').press('Enter');
   await expect(page.getByTestId('chat-title')).toHaveText('Stage demo');
 
-  await page.waitForTimeout(600); // persistence is debounced
   await page.reload();
   await expect(page.getByTestId('chat-title')).toHaveText('Stage demo');
   await expect(page.getByTestId('message-user')).toHaveText('second chat question');
@@ -90,7 +89,6 @@ test('delete with undo, and a conversation exported as Markdown', async ({ page 
   await openList(page);
   await expect(list(page).getByTestId('conversation')).toHaveCount(2);
   // Undone, it is saved again: it is there after a reload.
-  await page.waitForTimeout(600);
   await page.reload();
   await expect(page.getByTestId('chats-toggle')).toHaveText('Chats (2)');
   await expect(page.getByTestId('message-user')).toHaveText('delete this one');

@@ -46,7 +46,6 @@ test.describe('side panels on a phone', () => {
     await expect(page.getByLabel('System prompt')).toBeVisible();
     await page.getByRole('button', { name: 'Speed', exact: true }).tap();
     await expect(page.getByRole('button', { name: 'Speed', exact: true })).toHaveAttribute('aria-expanded', 'false');
-    await page.waitForTimeout(600); // persistence is debounced
     await page.reload();
     await expect(page.getByLabel('System prompt')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Speed', exact: true })).toHaveAttribute('aria-expanded', 'false');

@@ -98,7 +98,6 @@ test('present: the script runs from the keyboard in replay mode — → and Spac
   await page.keyboard.press('r');
   await expect(chat.getByTestId('message-user')).toHaveCount(0);
   // The script is kept with the preferences.
-  await page.waitForTimeout(600);
   await page.reload();
   await expect(page.getByTestId('script-position')).toHaveText('Script 1 of 3 · next: First question');
 });
