@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../tests/browser';
 import { mainThreadBundle } from './bundle';
 import { compareScenario, COMPARE_TOKENS, longConversationScenario, startScenario, streamingScenario, STREAM_RATE, STREAM_TOKENS } from './scenarios';
 import { startPreview } from './server';
+import { importFileMB, importScenario } from './import-scenario';
 import { judge, table, type Budget, type FigureResult } from './stats';
 import { run } from '../cli';
 
@@ -40,6 +41,7 @@ async function main(noBuild: boolean): Promise<number> {
       const start = [];
       const compare = [];
       const stage = [];
+      const imports = [];
       for (let i = 0; i < RUNS; i++) {
         // A fresh context each run: no cache, no stored conversation carried over.
         const fresh = async <T>(fn: (c: Awaited<ReturnType<typeof browser.newContext>>) => Promise<T>, viewport = { width: 1400, height: 900 }) => {
@@ -56,6 +58,7 @@ async function main(noBuild: boolean): Promise<number> {
         compare.push(await fresh((c) => compareScenario(c, base)));
         // The stage view at a projector's 1920×1080: the same stream, in 128 px figures.
         stage.push(await fresh((c) => streamingScenario(c, base, true), { width: 1920, height: 1080 }));
+        imports.push(await fresh((c) => importScenario(c, base), { width: 1440, height: 900 }));
         process.stdout.write(`run ${i + 1}/${RUNS} done\n`);
       }
       const streamMap = {
@@ -81,6 +84,11 @@ async function main(noBuild: boolean): Promise<number> {
         { id: 'compare.busy_pct', label: `${cmp}: main-thread busy`, unit: '%', limit: 15, kind: 'max' },
         { id: 'compare.long_tasks', label: `${cmp}: main-thread tasks over 50 ms`, unit: 'tasks', limit: 0, kind: 'max' },
         { id: 'compare.decode_error_pct', label: `${cmp}: app decode vs ${STREAM_RATE} tok/s`, unit: '% off', limit: 1, kind: 'max' },
+      ]);
+      const imp = `Import a ${importFileMB().toFixed(1)} MB comparison`;
+      collect(imports, { 'import.ms': 'importMs', 'import.rows': 'rowsShown' }, [
+        { id: 'import.ms', label: `${imp}: file chosen → rows painted`, unit: 'ms', limit: 3000, kind: 'max' },
+        { id: 'import.rows', label: `${imp}: variants shown`, unit: 'rows', limit: 4, kind: 'min' },
       ]);
       collect(start, { 'start.picker_ms': 'pickerMs' }, [
         { id: 'start.picker_ms', label: 'Start: navigation → model picker ready', unit: 'ms', limit: 1000, kind: 'max' },
