@@ -9,11 +9,14 @@ import { inference } from '../bridge/inference-bridge';
 import { DEFAULT_COMPARE_DRAFT, draftFromUrl, urlOf, type CompareDraft } from '../lib/compare-url';
 import { quantOfModelId } from '../lib/quant';
 import { COMPARISON_FORMAT, type ComparisonFile } from '../shared/comparison';
-import { parseComparisonFile } from '../shared/comparison-file';
 import { makeError } from '../shared/errors';
 import { setAside } from '../store/persistence';
+import { readCompareDraft } from '../store/saved-state';
 import { attempt, problemLine } from '../shared/untrusted';
 import { getState, setState } from '../store/store';
+
+// The validator comes with the view (the chat never reads a comparison file): loaded when a result is read.
+const validator = () => import('../shared/comparison-file').then((m) => m.parseComparisonFile);
 
 // Two keys: the setup is saved as it is edited, the result (up to megabytes of token ids and
 // log-probabilities) only when it changes, and read only once the view is open.
@@ -41,6 +44,7 @@ async function readSavedResult(): Promise<void> {
     return; // Private windows may refuse IndexedDB: the view starts empty.
   }
   if (saved === undefined || saved === null || getState().compare.result) return;
+  const parseComparisonFile = await validator();
   const read = attempt(() => parseComparisonFile(saved));
   if (read.ok) {
     patch({ result: read.value });
@@ -59,8 +63,8 @@ export async function resetComparisonData(): Promise<void> {
 /** The last setup; a setup in the URL wins over it and opens the view. */
 export async function hydrateComparison(): Promise<void> {
   try {
-    const draft = await get<CompareDraft>(DRAFT_KEY);
-    if (draft) patch({ draft: { ...DEFAULT_COMPARE_DRAFT, ...draft } });
+    const draft = await get<unknown>(DRAFT_KEY);
+    if (draft !== undefined) patch({ draft: readCompareDraft(draft) });
   } catch {
     // As above: the default setup then.
   }
@@ -120,7 +124,7 @@ export const isComparisonFile = (data: unknown) => typeof data === 'object' && d
 export async function startComparisonReplay(data: unknown): Promise<void> {
   let result;
   try {
-    result = parseComparisonFile(data);
+    result = (await validator())(data);
   } catch (err) {
     patch({ error: makeError('comparison-invalid', { detail: problemLine(err) }) });
     return;

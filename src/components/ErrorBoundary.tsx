@@ -64,7 +64,7 @@ export class ErrorBoundary extends Component<Props, State> {
       <section className="crash error-notice" role="alert" data-testid="crash">
         <strong className="error-title">{name} stopped working</strong>
         <p>
-          It met something it could not show: {error.message.slice(0, 300)}. The rest of the app still works.{' '}
+          It met something it could not show: {error.message.slice(0, 300).replace(/\.$/, "")}. The rest of the app still works.{' '}
           {reset ? `${reset.what} Try again, or reset it if this repeats.` : 'Try again; if this repeats, copy the details into a bug report.'}
         </p>
         <div className="error-actions">

@@ -6,6 +6,7 @@
  */
 import { readConversationList, type ConversationMeta } from '../lib/conversations';
 import { checkUrl, customArchitecture, type CustomModel } from '../lib/custom-model';
+import { DEFAULT_COMPARE_DRAFT, type CompareDraft } from '../lib/compare-url';
 import { parseMirrorUrl } from '../lib/mirror';
 import { parseRun } from '../shared/run-file';
 import type { Run } from '../shared/runs';
@@ -113,4 +114,23 @@ export function readPrefs(saved: unknown, problems: Problems): Prefs {
     if (key === 'customModels' && Array.isArray(saved[key]) && Array.isArray(read) && read.length < saved[key].length) problems.push(`${saved[key].length - read.length} custom model(s)`);
   }
   return out as unknown as Prefs;
+}
+
+const names = (v: unknown) => Array.isArray(v) && v.length <= 64 && v.every((x) => typeof x === 'string' && x.length <= LIMITS.name);
+const DRAFT_CHECKS: { [K in keyof CompareDraft]: (v: unknown) => boolean } = {
+  model: (v) => typeof v === 'string' && v.length <= LIMITS.name,
+  quants: names,
+  builtIn: names,
+  ownPrompts: (v) => typeof v === 'string' && v.length <= LIMITS.text,
+  maxTokens: (v) => finiteIn(v, 1, 1_000_000) && Number.isInteger(v),
+  repetitions: (v) => finiteIn(v, 1, 10_000) && Number.isInteger(v),
+  seed: (v) => finiteIn(v, -(2 ** 53), 2 ** 53) && Number.isInteger(v),
+};
+
+/** The comparison's saved setup field by field; a field that does not read takes its default. */
+export function readCompareDraft(saved: unknown): CompareDraft {
+  const s = isObj(saved) ? saved : {};
+  const out: Obj = { ...DEFAULT_COMPARE_DRAFT };
+  for (const key of Object.keys(DRAFT_CHECKS) as (keyof CompareDraft)[]) if (DRAFT_CHECKS[key](s[key])) out[key] = s[key];
+  return out as unknown as CompareDraft;
 }
