@@ -10,7 +10,7 @@ import { byRecent, newConversation, touch, type ConversationMeta } from '../lib/
 import type { Run } from '../shared/runs';
 import { makeError } from '../shared/errors';
 import { parseRehearsal, type Rehearsal } from '../lib/rehearsal';
-import { clearJournal, readJournal, writeJournal } from './journal';
+import { clearJournal, readJournal, withTail, writeJournal } from './journal';
 import { readConversations, readMessages, readPrefs, readRuns, readSettings, type Problems } from './saved-state';
 import { getState, setState, useStore, type DEFAULT_SETTINGS } from './store';
 import type { ChatEntry, PrefsSlice } from './types';
@@ -120,11 +120,15 @@ async function readSaved(): Promise<void> {
   }
   // What the page wrote as it closed, when IndexedDB did not get it in time.
   const journal = readJournal(savedAt, problems);
-  if (journal) {
+  if (journal?.kind === 'full') {
     const { conversations, currentId, messages, settings, prefs } = journal;
     setState({ conversations, currentId, messages, ...(settings ? { settings } : {}), ...(prefs ? { prefs } : {}) });
-    migrated = true;
+  } else if (journal) {
+    const s = getState();
+    const saved = s.currentId === journal.conversation.id ? s.messages : await loadConversation(journal.conversation.id);
+    setState(withTail(journal, s.conversations, saved));
   }
+  if (journal) migrated = true;
   setState({ hydrated: true, ...(problems.length > 0 ? { alert: makeError('saved-invalid', { detail: `Set aside: ${problems.join('; ')}.` }) } : {}) });
   // The conversation an earlier version saved moves to a key of its own, once; a journal goes to IndexedDB.
   if (migrated) {
@@ -165,27 +169,41 @@ function save(): void {
   );
 }
 
-/** Writes the journal now: the current conversation with the reply in flight, synchronously. */
+/** Writes the full journal now: the current conversation with the reply in flight, synchronously. */
 function journalNow(): void {
   const { conversations, currentId, messages, settings, prefs } = getState();
   const partial = partialReply();
-  writeJournal({ at: Date.now(), conversations, currentId, messages: partial ? [...messages, partial] : messages, settings, prefs });
+  writeJournal({ kind: 'full', at: Date.now(), conversations, currentId, messages: partial ? [...messages, partial] : messages, settings, prefs });
+}
+
+/** While a reply streams: only the question and the reply so far (the rest is in IndexedDB). */
+function journalTail(): void {
+  const { conversations, currentId, messages } = getState();
+  const conversation = conversations.find((c) => c.id === currentId);
+  const question = messages.at(-1);
+  const partial = partialReply();
+  if (!conversation || !question) return;
+  writeJournal({ kind: 'tail', at: Date.now(), conversation, messages: partial ? [question, partial] : [question] });
 }
 
 export function startPersistence(): () => void {
   const unsubscribe = useStore.subscribe((s, prev) => {
     if (!s.hydrated) return;
+    // Whether IndexedDB held everything before this change (a send then needs only the tail journal).
+    const savedBefore = !dirty;
     // A switch brings in messages that are saved already (the switch flushed the ones it left).
     if (s.messages !== prev.messages && s.currentId === prev.currentId) messagesDirty = true;
     if (messagesDirty || s.conversations !== prev.conversations || s.settings !== prev.settings || s.runs !== prev.runs || s.prefs !== prev.prefs) {
       dirty = true;
     }
     if (s.streaming && !prev.streaming) {
-      // The question is saved as it is sent; the reply follows in the journal while it is written,
-      // which copies the one conversation and no runs, so it costs the streamed frames little.
-      save();
-      journalNow();
-      journalTimer = setInterval(journalNow, JOURNAL_MS);
+      // The question is saved as it is sent, in the tail journal: a few kilobytes, where writing the
+      // conversation to IndexedDB would copy all of it while the reply's first frames are drawn. When
+      // IndexedDB lacks more than the question (an edit before the send), it is brought up to date now.
+      const onlyQuestion = savedBefore && s.currentId === prev.currentId && s.messages.length === prev.messages.length + 1 && s.messages.at(-2) === prev.messages.at(-1);
+      if (!onlyQuestion) save();
+      journalTail();
+      journalTimer = setInterval(journalTail, JOURNAL_MS);
     } else if (!s.streaming && prev.streaming && journalTimer !== null) {
       clearInterval(journalTimer);
       journalTimer = null;

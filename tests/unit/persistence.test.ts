@@ -73,23 +73,40 @@ describe('persistence', () => {
     expect(writes[1]![1]).not.toHaveProperty('messages');
   });
 
-  it('saves the question when it is sent, and the reply in flight in the journal, at most a second behind', () => {
+  it('keeps the question when it is sent and the reply in flight in the tail journal, at most a second behind; IndexedDB once it ends', () => {
     let partial = '';
     providePartialReply(() => (getState().streaming ? { ...reply, content: partial, finishReason: 'interrupted' } : null));
     setState({ messages: [question], streaming });
-    expect(messageWrites()).toEqual([['qwen-webgpu:chat:c1', [question]]]);
+    expect(journal()).toMatchObject({ kind: 'tail', conversation: { id: 'c1' }, messages: [question, { ...reply, content: '' }] });
     partial = 'Beca';
     vi.advanceTimersByTime(1000);
     expect(journal()?.messages).toEqual([question, { ...reply, content: 'Beca', finishReason: 'interrupted' }]);
     setState({ draft: 'next question' }); // other state changes while the reply streams write nothing
     vi.advanceTimersByTime(5000);
-    expect(messageWrites()).toHaveLength(1);
+    expect(writes).toHaveLength(0);
     setState({ streaming: null, messages: [...getState().messages, reply] });
     vi.advanceTimersByTime(300);
-    expect(messageWrites()).toEqual([
-      ['qwen-webgpu:chat:c1', [question]],
-      ['qwen-webgpu:chat:c1', [question, reply]],
-    ]);
+    expect(messageWrites()).toEqual([['qwen-webgpu:chat:c1', [question, reply]]]);
+  });
+
+  it('a send after an unsaved edit brings IndexedDB up to date at once', () => {
+    setState({ messages: [reply] }); // not written yet: the debounce is pending
+    setState({ messages: [reply, question], streaming });
+    expect(messageWrites()).toEqual([['qwen-webgpu:chat:c1', [reply, question]]]);
+  });
+
+  it('a tail journal is laid over what IndexedDB holds, in a conversation IndexedDB did not know yet', async () => {
+    providePartialReply(() => ({ ...reply, content: 'Be', finishReason: 'interrupted', source: 'measured' }));
+    unloading = true;
+    setState({ currentId: 'new', conversations: [meta('new', 'New chat')], messages: [question], streaming });
+    unloading = false;
+    db.set(INDEX, { settings: {}, runs: [], conversations: [meta('c1', 'Older')], currentId: 'c1', savedAt: 1 });
+    db.set('qwen-webgpu:chat:c1', [question, reply]);
+    setState({ hydrated: false, streaming: null });
+    await hydrate();
+    expect(getState().currentId).toBe('new');
+    expect(getState().conversations.map((c) => c.id)).toEqual(['new', 'c1']);
+    expect(getState().messages).toEqual([question, { ...reply, content: 'Be', finishReason: 'interrupted', source: 'measured' }]);
   });
 
   it('once IndexedDB has what the journal holds, the journal is dropped', async () => {
