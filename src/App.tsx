@@ -28,8 +28,9 @@ const StageView = lazy(() => import('./components/stage/StageView').then((m) => 
 /** Each view and panel has its own error boundary: a crash in one leaves the others working. */
 export function App() {
   const view = useStore((s) => s.view);
+  const audience = useStore((s) => s.audience);
   return (
-    <div className={view === 'stage' ? 'app presenting' : 'app'}>
+    <div className={view === 'stage' ? `app presenting${audience ? ' audience' : ''}` : 'app'}>
       <Header />
       <AppStatus />
       <AlertBanner />

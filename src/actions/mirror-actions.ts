@@ -16,6 +16,16 @@ export async function sendMirror(): Promise<void> {
   await inference().setMirror(getState().prefs.mirror);
 }
 
+/** An MLC model's mlc-chat-config.json, as far as the mirror check needs: JSON naming a model type and its config. */
+function isModelConfig(text: string): boolean {
+  try {
+    const c = JSON.parse(text) as Record<string, unknown> | null;
+    return typeof c === 'object' && c !== null && typeof c.model_type === 'string' && typeof c.model_config === 'object' && c.model_config !== null;
+  } catch {
+    return false;
+  }
+}
+
 async function probe(base: string, modelId: string | null, signal?: AbortSignal): Promise<MirrorCheck> {
   const host = new URL(base).host;
   const id = modelId ?? 'Qwen3-0.6B-q4f16_1-MLC';
@@ -27,7 +37,16 @@ async function probe(base: string, modelId: string | null, signal?: AbortSignal)
       '(its answers need the header Access-Control-Allow-Origin). npm run mirror:serve sends it.';
     return { ok: false, reason: noAnswer(got, `The mirror at ${host}`, unreachable) };
   }
-  if (got.ok) return { ok: true, note: `The mirror at ${host} answers and holds ${id}.` };
+  if (got.ok) {
+    // A server that answers every path with its index page is not a mirror: the file must be the model's config.
+    if (!isModelConfig(got.text)) {
+      return {
+        ok: false,
+        reason: `The mirror at ${host} answered, but not with ${id}'s mlc-chat-config.json (it sent something else, such as a web page): it is not a mirror of model files. Check the base URL.`,
+      };
+    }
+    return { ok: true, note: `The mirror at ${host} answers and holds ${id}.` };
+  }
   return {
     ok: true,
     note:

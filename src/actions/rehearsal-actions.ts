@@ -78,6 +78,14 @@ export function stopRehearsal(): void {
   stop();
 }
 
+/** Why P would not play the rehearsal now, in the presenter's words; null when it would. */
+export function whyNoFallback(s: ReturnType<typeof getState>): string | null {
+  if (s.fallback) return null;
+  if (!s.rehearsal) return 'P plays a rehearsal, and none is recorded on this machine: record one from the pre-flight check.';
+  if (!canFallBack(s)) return 'The live model is working: P plays the rehearsal only after a failure (a lost GPU, a crashed worker, a failed load).';
+  return null;
+}
+
 /** The live engine failed (or the presenter chose to): the rehearsal plays in its place, from the
  * script position the talk has reached. A crashed worker is replaced first. */
 export async function playRehearsal(): Promise<void> {

@@ -3,7 +3,7 @@ import { getState, setState } from '../store/store';
 import { send, setDraft, stop } from './chat-actions';
 import { newChat } from './conversation-actions';
 import { confirmStopComparison } from './compare-actions';
-import { playRehearsal } from './rehearsal-actions';
+import { playRehearsal, whyNoFallback } from './rehearsal-actions';
 
 /** ?present, and ?present&check while the pre-flight check is open: a link opens the same view. */
 function setPresentParam(on: boolean, check = false): void {
@@ -60,6 +60,20 @@ export function stepBack(): void {
   setState({ scriptAt: Math.max(0, getState().scriptAt - 1) });
 }
 
+let noticeTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Says on stage, for a few seconds, why a key did nothing. */
+function showStageNotice(text: string): void {
+  if (noticeTimer !== null) clearTimeout(noticeTimer);
+  setState({ stageNotice: text });
+  noticeTimer = setTimeout(() => setState({ stageNotice: null }), 6000);
+}
+
+/** H: the app's header and banners, hidden for the audience or shown for the presenter. */
+export function toggleAudience(): void {
+  setState({ audience: !getState().audience });
+}
+
 /** R: a fresh chat for the next part of the talk (the old one stays in the list). */
 export function clearStage(): void {
   void newChat();
@@ -71,7 +85,11 @@ export function stageKey(e: KeyboardEvent): boolean {
   if (target?.closest('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) return false;
   // Space on a focused button presses the button.
   if (e.key === ' ' && target?.closest('button, summary')) return false;
-  const play = () => void playRehearsal();
+  const play = () => {
+    const why = whyNoFallback(getState());
+    if (why) showStageNotice(why);
+    else void playRehearsal();
+  };
   const actions: Record<string, () => void> = {
     f: toggleFullscreen,
     F: toggleFullscreen,
@@ -83,6 +101,8 @@ export function stageKey(e: KeyboardEvent): boolean {
     R: clearStage,
     p: play,
     P: play,
+    h: toggleAudience,
+    H: toggleAudience,
   };
   const action = actions[e.key];
   if (!action) return false;

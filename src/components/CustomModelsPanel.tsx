@@ -26,7 +26,9 @@ export function CustomModelsPanel() {
   return (
     <Panel name="custom" label="Your own models" heading="Your own models">
       <p className="small muted">
-        An MLC build of a Qwen (dense or MoE) served with CORS: the folder with its mlc-chat-config.json and its WebGPU library.
+        An MLC build of a Qwen (dense or MoE) served with CORS. Model URL: the app reads &lt;URL&gt;/resolve/main/mlc-chat-config.json
+        (the layout of Hugging Face and of npm run mirror); a URL that ends in /resolve/&lt;revision&gt;/ is read as it is. Library URL: its
+        WebGPU .wasm file.
       </p>
       <form
         noValidate

@@ -4,6 +4,12 @@ import { useStore } from '../store/store';
 
 const fmtMB = (mb: number) => (mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${Math.round(mb)} MB`);
 
+
+/** A host name that wraps before its dots (huggingface / .co), never inside a word, in a narrow column. */
+function breakableHost(host: string) {
+  return host.split('.').map((part, i) => (i === 0 ? part : <span key={i}><wbr />.{part}</span>));
+}
+
 export function ModelDetails() {
   const selectedId = useStore((s) => s.selectedId);
   const isCached = useStore((s) => (s.selectedId ? s.cached[s.selectedId] === true : false));
@@ -29,7 +35,7 @@ export function ModelDetails() {
         <dd>{model.thinking === 'switch' ? 'on/off switch' : model.thinking === 'always' ? 'always thinks' : 'no'}</dd>
         <dt>Files from</dt>
         <dd data-testid="files-from">
-          {custom ? variant.hosts.join(', ') : mirror ? `your mirror, ${new URL(mirror).host}` : variant.hosts.join(', ')}
+          {mirror && !custom ? <>your mirror, {breakableHost(new URL(mirror).host)}</> : variant.hosts.map((h, i) => <span key={h}>{i > 0 && ', '}{breakableHost(h)}</span>)}
           {custom && (
             <span className="badge" data-testid="custom-badge">
               custom

@@ -70,8 +70,8 @@ function rehearsal({ rehearsal: r, browser, scriptLength }: PreflightInput): Che
   if (!r) return item('rehearsal', 'fail', 'No rehearsal recorded', 'Record one: the script runs once and its replies are kept, to play back if the live engine fails on stage.', record);
   const { fit } = r;
   const problems = [
-    !fit.live && 'it was recorded from a replay, not the live engine',
-    !fit.sameGpu && `it was recorded on ${r.gpu}`,
+    !fit.live && 'it was recorded from a replay (the demo), not the live engine',
+    fit.live && !fit.sameGpu && `it was recorded on ${r.gpu}`,
     !fit.sameBrowser && `it was recorded in ${r.browser} (this is ${browser})`,
     fit.covered < fit.scriptLength && `it covers ${fit.covered} of the script’s ${fit.scriptLength} prompts`,
   ].filter((p): p is string => typeof p === 'string');

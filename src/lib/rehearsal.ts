@@ -65,10 +65,16 @@ export function rehearsalFit(r: Rehearsal, here: { adapter: AdapterSummary | nul
   };
 }
 
+/** Where a rehearsal's runs came from: the GPU that made them, or the demo when a replay made them
+ * (its "adapter" is the demo file's, which no GPU was). */
+export function rehearsalGpu(r: Rehearsal): string {
+  return r.runs.every((run) => run.source === 'replayed') ? 'recorded from the demo, not a GPU' : gpuName(r.adapter);
+}
+
 /** The words every replayed figure of a fallback carries. */
 export function rehearsalLabel(r: Rehearsal): string {
   const date = new Date(r.recordedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-  return `replayed from rehearsal, ${date}, ${gpuName(r.adapter)}`;
+  return `replayed from rehearsal, ${date}, ${rehearsalGpu(r)}`;
 }
 
 /** The run file the replay engine plays on stage: replies chosen by their prompt, and no load pauses

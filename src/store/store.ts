@@ -56,7 +56,7 @@ const compareSlice = (): CompareSlice => ({
   compare: { draft: DEFAULT_COMPARE_DRAFT, status: 'idle', progress: null, result: null, error: null, notice: null, freeMB: null },
 });
 
-const stageSlice = (): StageSlice => ({ rehearsal: null, rehearsing: null, rehearsalError: null, fallback: false, preflightOpen: false });
+const stageSlice = (): StageSlice => ({ rehearsal: null, rehearsing: null, rehearsalError: null, fallback: false, preflightOpen: false, audience: true, stageNotice: null });
 
 export const useStore = create<AppState>()(() => ({
   ...stageSlice(),

@@ -175,6 +175,10 @@ export interface StageSlice {
   fallback: boolean;
   /** The pre-flight check is open on the stage (?present&check). */
   preflightOpen: boolean;
+  /** The stage shows the room only the stage: the app's header and banners hidden (H toggles). */
+  audience: boolean;
+  /** Why a stage key did nothing (P while the live model works), shown for a few seconds. */
+  stageNotice: string | null;
 }
 
 export type AppState = StageSlice & DeviceSlice & CompareSlice & GpuSlice & ModelSlice & ChatSlice & SettingsSlice & RunsSlice & AlertSlice & MetricsSlice & PrefsSlice;

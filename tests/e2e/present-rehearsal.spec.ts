@@ -69,7 +69,7 @@ test('present: after a simulated device loss the rehearsal plays in place of the
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('p');
   const playing = page.getByTestId('fallback-playing');
-  await expect(playing).toContainText(/replayed from rehearsal, \d+ \w+ \d{4}, synthetic/);
+  await expect(playing).toContainText(/replayed from rehearsal, \d+ \w+ \d{4}, recorded from the demo, not a GPU/);
   await expect(page.getByTestId('error-device-lost')).toHaveCount(0);
   await expect(playing).toContainText('Not live:'); // the rehearsal is ready to play
   await expect(page.getByTestId('prompt')).toHaveAttribute('placeholder', /Message the model/);

@@ -42,8 +42,11 @@ describe('pre-flight check', () => {
     const r = ready.rehearsal!;
     const item = preflight({ ...ready, scriptLength: 4, rehearsal: { ...r, fit: { sameGpu: false, sameBrowser: false, live: false, covered: 3, scriptLength: 4 }, browser: 'Chrome 130' } }).find((i) => i.id === 'rehearsal')!;
     expect(item.level).toBe('warn');
-    expect(item.detail).toContain('It was recorded from a replay');
-    expect(item.detail).toContain('recorded on RTX 4090');
+    expect(item.detail).toContain('It was recorded from a replay (the demo)');
+    // A replay's "GPU" is the demo file's: no GPU to name.
+    expect(item.detail).not.toContain('recorded on');
+    const otherGpu = preflight({ ...ready, rehearsal: { ...r, fit: { ...r.fit, sameGpu: false } } }).find((i) => i.id === 'rehearsal')!;
+    expect(otherGpu.detail).toContain('recorded on RTX 4090');
     expect(item.detail).toContain('Chrome 130 (this is Chrome 131)');
     expect(item.detail).toContain('3 of the script’s 4 prompts');
   });

@@ -36,6 +36,9 @@ describe('rehearsal', () => {
 
   it('labels what it replays with its date and GPU', () => {
     expect(rehearsalLabel(rehearsal)).toBe('replayed from rehearsal, 1 Dec 2026, nvidia ada NVIDIA GeForce RTX 4090');
+    // Recorded from the demo (replayed runs): the demo file's made-up adapter is not named as a GPU.
+    const fromDemo = { ...rehearsal, adapter: { vendor: 'synthetic', architecture: 'none', description: '', isFallback: false, shaderF16: false }, runs: rehearsal.runs.map((r) => ({ ...r, source: 'replayed' as const })) };
+    expect(rehearsalLabel(fromDemo)).toBe('replayed from rehearsal, 1 Dec 2026, recorded from the demo, not a GPU');
   });
 
   it('fits this machine when the GPU and browser match and the script is covered', () => {

@@ -27,7 +27,8 @@ export function ScriptStrip() {
         </button>
       </div>
       <details>
-        <summary>Edit the script (→ or Space: next · ←: back · Esc: stop · R: fresh chat · F: fullscreen · P: play the rehearsal)</summary>
+        <summary>Edit the script, keys</summary>
+        <p className="stage-keys">→ or Space: next · ←: back · Esc: stop · R: fresh chat · F: fullscreen · H: app header · P: play the rehearsal</p>
         <label>
           Prompts, one per line
           <textarea value={text} rows={4} onChange={(e) => setText(e.target.value)} onBlur={() => setScript(text)} data-testid="script-text" />

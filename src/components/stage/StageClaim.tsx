@@ -48,8 +48,8 @@ export function StageClaim() {
           points={projectionPoints(rows, TARGET)}
           limitX={memoryGB}
           limitLabel={memoryGB ? `${memoryGB} GB` : ''}
-          fontSize={20}
-          width={900}
+          fontSize={21}
+          width={840}
           height={420}
         />
       )}

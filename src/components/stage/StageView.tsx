@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { closeStage, stageKey, togglePreflight } from '../../actions/stage-actions';
-import { rehearsalLabel, gpuName } from '../../lib/rehearsal';
+import { closeStage, stageKey, toggleAudience, togglePreflight } from '../../actions/stage-actions';
+import { rehearsalGpu, rehearsalLabel, gpuName } from '../../lib/rehearsal';
 import { FallbackBar } from './FallbackBar';
 import { PreflightPanel } from './PreflightPanel';
 import { ScriptStrip } from './ScriptStrip';
@@ -27,9 +27,22 @@ function LatestExchange() {
   const streaming = useStore((s) => s.streaming?.id);
   return (
     <section className="stage-chat" aria-label="Latest exchange" data-testid="stage-chat">
-      {last ? <MessageView entry={last} /> : <p className="stage-note">Ask the model something: the room sees the reply and its speed.</p>}
-      {streaming !== undefined ? <MessageView key={streaming} entry="streaming" /> : reply && <MessageView key={reply.id} entry={reply} />}
+      {/* column-reverse: the box is anchored at its end, so a growing reply stays in view without scrolling code. */}
+      <div className="stage-chat-inner">
+        {last ? <MessageView entry={last} /> : <p className="stage-note">Ask the model something: the room sees the reply and its speed.</p>}
+        {streaming !== undefined ? <MessageView key={streaming} entry="streaming" /> : reply && <MessageView key={reply.id} entry={reply} />}
+      </div>
     </section>
+  );
+}
+
+/** Why a key did nothing (P while the live model works), for a few seconds. */
+function StageNotice() {
+  const notice = useStore((s) => s.stageNotice);
+  return (
+    <p className="stage-notice" role="status" data-testid="stage-notice">
+      {notice}
+    </p>
   );
 }
 
@@ -38,10 +51,15 @@ function ModelAndGpu() {
   const gpu = useStore((s) => s.gpu.report);
   // Replaying, the figures are the rehearsal GPU's, not this one's.
   const rehearsal = useStore((s) => (s.fallback ? s.rehearsal : null));
+  const replay = useStore((s) => (s.engine.source === 'replayed' && !s.fallback ? s.engine : null));
   return (
     <div className="stage-model" data-testid="stage-model">
       <div className="stage-model-name">{model ?? 'No model chosen'}</div>
-      <div className="stage-gpu">{rehearsal ? `Rehearsal GPU: ${gpuName(rehearsal.adapter)}` : gpu ? gpuName(gpu) : 'no GPU'}</div>
+      <div className="stage-gpu">
+        {rehearsal ? `Rehearsal: ${rehearsalGpu(rehearsal)}` : gpu ? gpuName(gpu) : 'no GPU'}
+        {/* The app's replay banner is hidden for the audience: the stage says it itself. */}
+        {replay && <span className="stage-engine" data-testid="stage-replay-mode"> · replay mode{replay.synthetic ? ', synthetic demo' : ''}: not measured on this GPU</span>}
+      </div>
     </div>
   );
 }
@@ -70,6 +88,7 @@ export function StageView() {
   // No figure before the first reply: an empty one would still carry a provenance badge.
   const hasFigures = useStore((s) => s.streamingFigures !== null);
   const preflightOpen = useStore((s) => s.preflightOpen);
+  const audience = useStore((s) => s.audience);
   const replayedFrom = useStore((s) => (s.fallback && s.rehearsal ? rehearsalLabel(s.rehearsal) : null));
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -84,6 +103,9 @@ export function StageView() {
         <div className="stage-bar">
           <ModelAndGpu />
           {!ready && <LoadControls />}
+          <button type="button" onClick={toggleAudience} aria-pressed={!audience} data-testid="audience-toggle">
+            App header
+          </button>
           <button type="button" onClick={togglePreflight} aria-expanded={preflightOpen} data-testid="preflight-toggle">
             Pre-flight check
           </button>
@@ -92,33 +114,39 @@ export function StageView() {
           </button>
         </div>
         <FallbackBar />
+        <StageNotice />
         {preflightOpen && <PreflightPanel />}
       </div>
-      <section className="stage-figures" aria-label="Live figures">
-        {replayedFrom && (
-          <p className="stage-replayed" data-testid="figures-replayed">
-            {replayedFrom}
-          </p>
-        )}
-        {hasFigures ? (
-          <>
-            <DecodeRate />
-            <Sparkline read={readHistory} label="decode tokens per second over the reply" />
-            <div className="stage-row">
-              <Ttft />
-              <Tokens />
-            </div>
-          </>
-        ) : (
-          <p className="stage-sentence">Send a message: its speed shows here, live.</p>
-        )}
-        <Memory />
-      </section>
-      <StageClaim />
-      <ScriptStrip />
-      <LatestExchange />
-      <div className="stage-composer">
-        <Composer />
+      <div className="stage-left">
+        <section className="stage-figures" aria-label="Live figures">
+          {replayedFrom && (
+            <p className="stage-replayed" data-testid="figures-replayed">
+              {replayedFrom}
+            </p>
+          )}
+          {hasFigures ? (
+            <>
+              <DecodeRate />
+              <Sparkline read={readHistory} label="decode tokens per second over the reply" />
+              <div className="stage-row">
+                <Ttft />
+                <Tokens />
+              </div>
+            </>
+          ) : (
+            <p className="stage-sentence">Send a message: its speed shows here, live.</p>
+          )}
+          <Memory />
+        </section>
+        <StageClaim />
+      </div>
+      {/* The room reads the exchange here, beside the figures: the column keeps the reply's end in view. */}
+      <div className="stage-right">
+        <LatestExchange />
+        <ScriptStrip />
+        <div className="stage-composer">
+          <Composer />
+        </div>
       </div>
     </main>
   );
