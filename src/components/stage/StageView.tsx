@@ -117,7 +117,8 @@ export function StageView() {
         <StageNotice />
         {preflightOpen && <PreflightPanel />}
       </div>
-      <div className="stage-left">
+      {/* Scrolls within itself when the figures and the argument outgrow it: focusable, so keys scroll it too. */}
+      <div className="stage-left" tabIndex={0} role="group" aria-label="Figures and the argument">
         <section className="stage-figures" aria-label="Live figures">
           {replayedFrom && (
             <p className="stage-replayed" data-testid="figures-replayed">
