@@ -1,8 +1,8 @@
 import { deleteFromCache } from '../actions/model-actions';
 import { variantOf } from '../catalog-data';
+import { formatSizeMB } from '../lib/vram';
 import { useStore } from '../store/store';
 
-const fmtMB = (mb: number) => (mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${Math.round(mb)} MB`);
 
 
 /** A host name that wraps before its dots (huggingface / .co), never inside a word, in a narrow column. */
@@ -26,9 +26,9 @@ export function ModelDetails() {
       <p className="quant-desc">{variant.quant.description}</p>
       <dl>
         <dt>GPU memory (web-llm)</dt>
-        <dd>{variant.vramMB ? fmtMB(variant.vramMB) : 'not stated'}</dd>
+        <dd>{variant.vramMB ? formatSizeMB(variant.vramMB) : 'not stated'}</dd>
         <dt>Download</dt>
-        <dd>{variant.downloadMB ? `about ${fmtMB(variant.downloadMB)} (estimate)` : 'unknown'}</dd>
+        <dd>{variant.downloadMB ? `about ${formatSizeMB(variant.downloadMB)} (estimate)` : 'unknown'}</dd>
         <dt>Context window</dt>
         <dd>{variant.contextWindow ? `${variant.contextWindow} tokens` : 'model default'}</dd>
         <dt>Thinking</dt>

@@ -4,6 +4,7 @@
  * red with what to do.
  */
 import type { RehearsalFit } from './rehearsal';
+import { formatSizeMB } from './vram';
 
 export type CheckLevel = 'ok' | 'warn' | 'fail';
 export type CheckAction = 'download-model' | 'persist-storage' | 'record-rehearsal' | 'edit-script' | null;
@@ -30,7 +31,6 @@ export interface PreflightInput {
 }
 
 const item = (id: CheckItem['id'], level: CheckLevel, title: string, detail: string, action: CheckAction = null): CheckItem => ({ id, level, title, detail, action });
-const gb = (mb: number) => `${(mb / 1024).toFixed(1)} GB`;
 
 function webgpu({ adapter, gpuError }: PreflightInput): CheckItem {
   if (!adapter) return item('webgpu', 'fail', 'No WebGPU adapter', `${gpuError ?? 'This browser gives the page no GPU.'} Present from Chrome or Edge 113+ on a machine with a GPU.`);
@@ -50,7 +50,8 @@ function modelCheck({ model, replay }: PreflightInput): CheckItem {
   if (replay) return item('model', 'warn', 'Replay mode', 'The stage shows a recorded run, labelled replayed. Leave replay mode to present the live engine.');
   if (!model) return item('model', 'fail', 'No model chosen', 'Pick a model in the chat view, then come back.');
   if (model.cached) return item('model', 'ok', `${model.id} is downloaded`, 'It loads from the browser cache, without the network.');
-  const size = model.downloadMB ? ` (${gb(model.downloadMB)})` : '';
+  // The same words and unit as the model panel's download figure.
+  const size = model.downloadMB ? ` (about ${formatSizeMB(model.downloadMB)})` : '';
   return item('model', 'fail', `${model.id} is not downloaded`, `Download it now${size}, on a good network: the venue’s may be slow or absent.`, 'download-model');
 }
 

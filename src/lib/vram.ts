@@ -105,3 +105,8 @@ export function estimateMemory(a: Architecture, quant: QuantInfo, contextTokens:
   const temp = tempBytes(a, quant, prefillChunk);
   return { weights, kvPerToken, kv, temp, total: weights + kv + temp };
 }
+
+/** A size in MB (2^20 bytes) as the app writes it everywhere: MB below a GB, GB with one decimal above. */
+export function formatSizeMB(mb: number): string {
+  return mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${Math.round(mb)} MB`;
+}
