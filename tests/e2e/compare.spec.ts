@@ -9,10 +9,13 @@ const row = (page: Page, quant: string) => page.getByTestId(`compare-row-${quant
 
 async function expectFixtureFigures(page: Page) {
   await expect(row(page, 'q0f32').getByTestId('top1')).toHaveText('100.0 %');
-  await expect(row(page, 'q0f32').getByTestId('kl')).toHaveText('0.0000 / 1.429');
-  await expect(row(page, 'q4f32_1').getByTestId('kl')).toHaveText('0.0386 / 1.667');
+  await expect(row(page, 'q0f32').getByTestId('kl')).toHaveText('0.0000');
+  await expect(row(page, 'q0f32').getByTestId('ppl')).toHaveText('1.429');
+  await expect(row(page, 'q4f32_1').getByTestId('kl')).toHaveText('0.0386');
+  await expect(row(page, 'q4f32_1').getByTestId('ppl')).toHaveText('1.667');
   await expect(row(page, 'q4f16_1').getByTestId('top1')).toHaveText('75.0 %');
-  await expect(row(page, 'q4f16_1').getByTestId('kl')).toHaveText('0.1906 / 2.193');
+  await expect(row(page, 'q4f16_1').getByTestId('kl')).toHaveText('0.1906');
+  await expect(row(page, 'q4f16_1').getByTestId('ppl')).toHaveText('2.193');
   await expect(row(page, 'q4f16_1').getByTestId('identical')).toHaveText('0/2');
   await expect(row(page, 'q4f16_1')).toContainText('63.0 ± 2.4');
 }
