@@ -9,6 +9,7 @@ import { inference } from '../bridge/inference-bridge';
 import { DEFAULT_COMPARE_DRAFT, draftFromUrl, urlOf, type CompareDraft } from '../lib/compare-url';
 import { quantOfModelId } from '../lib/quant';
 import { COMPARISON_FORMAT, type ComparisonFile } from '../shared/comparison';
+import type { Provenance } from '../shared/provenance';
 import { makeError } from '../shared/errors';
 import { setAside } from '../store/persistence';
 import { readCompareDraft } from '../store/saved-state';
@@ -22,6 +23,8 @@ const validator = () => import('../shared/comparison-file').then((m) => m.parseC
 // log-probabilities) only when it changes, and read only once the view is open.
 const DRAFT_KEY = 'qwen-webgpu:compare-draft:v1';
 const RESULT_KEY = 'qwen-webgpu:compare-result:v1';
+/** Whether the saved result was run here or read from a file (absent: not known, so not claimed as here). */
+const ORIGIN_KEY = 'qwen-webgpu:compare-origin:v1';
 
 type Compare = ReturnType<typeof getState>['compare'];
 export const patchCompare = (p: Partial<Compare>) => setState({ compare: { ...getState().compare, ...p } });
@@ -29,7 +32,13 @@ const patch = patchCompare;
 
 /** Saves the shown result (after a run, an import or a replay starts). */
 export function saveComparison(): void {
-  void set(RESULT_KEY, getState().compare.result).catch(() => {});
+  const { result, origin } = getState().compare;
+  void Promise.all([set(RESULT_KEY, result), set(ORIGIN_KEY, origin)]).catch(() => {});
+}
+
+/** The provenance of a comparison's figures as shown: measured only when run here on the live engine. */
+export function figuresProvenance(result: ComparisonFile, origin: 'here' | 'file'): Provenance {
+  return result.source === 'measured' && origin === 'file' ? 'imported' : result.source;
 }
 
 /** The last result, once the view opens. One that no longer reads is set aside with a message, never shown. */
@@ -47,7 +56,8 @@ async function readSavedResult(): Promise<void> {
   const parseComparisonFile = await validator();
   const read = attempt(() => parseComparisonFile(saved));
   if (read.ok) {
-    patch({ result: read.value });
+    const origin = await get<unknown>(ORIGIN_KEY).catch(() => undefined);
+    patch({ result: read.value, origin: origin === 'here' ? 'here' : 'file' });
     return;
   }
   await setAside(RESULT_KEY, saved);
@@ -56,8 +66,8 @@ async function readSavedResult(): Promise<void> {
 
 /** Forgets the comparison's saved setup and result (the error boundary's way out of a crash). */
 export async function resetComparisonData(): Promise<void> {
-  patch({ result: null, error: null, notice: null, draft: DEFAULT_COMPARE_DRAFT });
-  await Promise.all([del(RESULT_KEY), del(DRAFT_KEY)]).catch(() => {});
+  patch({ result: null, origin: 'file', error: null, notice: null, draft: DEFAULT_COMPARE_DRAFT });
+  await Promise.all([del(RESULT_KEY), del(DRAFT_KEY), del(ORIGIN_KEY)]).catch(() => {});
 }
 
 /** The last setup; a setup in the URL wins over it and opens the view. */
@@ -137,7 +147,7 @@ export async function startComparisonReplay(data: unknown): Promise<void> {
   replaying = result;
   setState({ engine: engine.value, loadedId: null, loadState: 'idle', view: 'compare' });
   const quants = result.setup.variants.map((id) => quantOfModelId(id) ?? id);
-  patch({ result, error: null, draft: { ...getState().compare.draft, model: result.setup.model, quants } });
+  patch({ result, origin: 'file', error: null, draft: { ...getState().compare.draft, model: result.setup.model, quants } });
   saveComparison();
 }
 

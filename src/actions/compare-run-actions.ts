@@ -32,7 +32,7 @@ async function run(setup: ComparisonSetup, earlier: ComparisonFile['variants'] =
   const channel = streamChannel<ComparisonProgress>((progress) => patch({ progress }));
   try {
     const r = await inference().compare(setup, channel.port, earlier);
-    if (r.ok) patch({ result: r.value });
+    if (r.ok) patch({ result: r.value, origin: 'here' });
     else patch({ error: r.error });
   } catch (err) {
     patch({ error: makeError('worker-crashed', { detail: String(err) }) });
@@ -64,7 +64,7 @@ export async function startComparison(): Promise<void> {
 export async function importComparison(file: File): Promise<ComparisonFile | null> {
   try {
     const result = parseComparisonFile(JSON.parse(await file.text()));
-    patch({ result, error: null, notice: `Imported ${file.name}.` });
+    patch({ result, origin: 'file', error: null, notice: `Imported ${file.name}.` });
     save();
     return result;
   } catch (err) {
@@ -100,14 +100,14 @@ export async function copyComparisonMarkdown(): Promise<void> {
 
 /** The shown result, when it can be resumed: some variants did not finish, and the engine now is the
  * one that measured the others (a resume never mixes measured and replayed figures). */
-export function resumable(result: ComparisonFile | null, source: ComparisonFile['source'], synthetic: boolean): boolean {
-  return result !== null && result.variants.some((v) => v.status !== 'done') && result.source === source && result.synthetic === synthetic;
+export function resumable(result: ComparisonFile | null, origin: 'here' | 'file', source: ComparisonFile['source'], synthetic: boolean): boolean {
+  return result !== null && origin === 'here' && result.variants.some((v) => v.status !== 'done') && result.source === source && result.synthetic === synthetic;
 }
 
 /** Runs the variants of the shown result that did not finish, keeping those that did. */
 export async function resumeComparison(): Promise<void> {
   const { compare, engine } = getState();
   const result = compare.result;
-  if (!result || comparisonRunning() || !resumable(result, engine.source, engine.synthetic)) return;
+  if (!result || comparisonRunning() || !resumable(result, compare.origin, engine.source, engine.synthetic)) return;
   await run(result.setup, result.variants);
 }

@@ -4,6 +4,7 @@ import type { Provenance } from '../shared/provenance';
 const SOURCE_TITLE: Record<Provenance, string> = {
   measured: 'Measured live on this machine',
   replayed: 'Played back from a recorded run: not a measurement of this machine',
+  imported: 'Read from an exported file, as it was recorded elsewhere: not a measurement of this machine',
   'web-llm': "web-llm's own figure",
   estimate: "The app's estimate, from the model's architecture",
   projected: "The app's projection for hardware or a model that is not here: an estimate, never a measurement",

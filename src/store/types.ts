@@ -159,6 +159,8 @@ export interface CompareSlice {
     status: 'idle' | 'running';
     progress: ComparisonProgress | null;
     result: ComparisonFile | null;
+    /** here: run in this browser (live or replayed); file: imported, or read back without knowing. */
+    origin: 'here' | 'file';
     error: AppError | null;
     notice: string | null;
     freeMB: number | null;

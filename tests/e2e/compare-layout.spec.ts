@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 const OPEN = '/?compare=Qwen3-0.6B&variants=q0f32,q4f32_1,q4f16_1&replay=/replays/synthetic-compare.json';
@@ -25,4 +26,20 @@ test('compare at 390: a card per variant, each figure labelled, and the page no 
   expect(await card.evaluate((el) => getComputedStyle(el).display)).toBe('block');
   expect(await card.getByTestId('top1').evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"top-1 agree"');
   expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= 390)).toBe(true);
+});
+
+test('compare: an imported comparison says imported on every figure and in its sentence, never measured', async ({ page }) => {
+  await page.goto('/?compare=Qwen3-0.6B&variants=q0f32,q4f32_1,q4f16_1');
+  const real = JSON.parse(readFileSync(new URL('../../public/replays/synthetic-compare.json', import.meta.url), 'utf8'));
+  const shared = { ...real, synthetic: false, environment: { ...real.environment, adapter: { vendor: 'nvidia', architecture: 'ada', description: 'RTX 4090', isFallback: false, shaderF16: true } } };
+  await page.getByTestId('compare-import').setInputFiles({ name: 'shared.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(shared)) });
+  await expect(page.getByTestId('compare-provenance')).toContainText('Imported: measured 2026-12-02 with web-llm');
+  await expect(page.getByTestId('compare-provenance')).toContainText('nvidia ada RTX 4090, read from a file, not measured here');
+  const view = page.getByTestId('compare-view');
+  await expect(view.locator('[data-source="imported"]').first()).toBeVisible();
+  await expect(view.locator('[data-source="measured"]')).toHaveCount(0);
+  // Kept across a reload as imported, not promoted to measured.
+  await page.reload();
+  await expect(page.getByTestId('compare-provenance')).toContainText('Imported: measured');
+  await expect(view.locator('[data-source="measured"]')).toHaveCount(0);
 });

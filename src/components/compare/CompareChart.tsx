@@ -1,5 +1,5 @@
 import type { VariantRow } from '../../lib/compare-metrics';
-import type { RunSource } from '../../shared/provenance';
+import type { Provenance } from '../../shared/provenance';
 import { SourceBadge } from '../SourceBadge';
 
 const W = 460;
@@ -10,7 +10,7 @@ const PAD = { left: 48, right: 16, top: 12, bottom: 40 };
  * Speed against quality: decode tok/s (mean) up, KL from the reference to the right. The best
  * quantization for a tester sits high and to the left. Variants that did not finish are left out.
  */
-export function CompareChart({ rows, source }: { rows: readonly VariantRow[]; source: RunSource }) {
+export function CompareChart({ rows, source }: { rows: readonly VariantRow[]; source: Provenance }) {
   const points = rows.flatMap((r) => (r.status === 'done' && r.decode && r.forced ? [{ label: r.variant, x: r.forced.klMean, y: r.decode.mean, ref: r.reference }] : []));
   if (points.length < 2) return null;
   const maxX = Math.max(...points.map((p) => p.x)) * 1.15 || 1;

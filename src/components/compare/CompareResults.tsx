@@ -3,12 +3,27 @@ import { copyComparisonMarkdown, exportComparison, importComparison, replayCompa
 import { useStore } from '../../store/store';
 import { CompareReplies } from './CompareReplies';
 import { CompareTables } from './CompareTables';
+import { figuresProvenance } from '../../actions/compare-actions';
+import { gpuName } from '../../lib/rehearsal';
+import type { ComparisonFile } from '../../shared/comparison';
+
+/** Where the figures come from, in one sentence that agrees with their badges. */
+function provenanceSentence(r: ComparisonFile, origin: 'here' | 'file'): string {
+  const env = r.environment;
+  const where = `with web-llm ${env.webllmVersion ?? '(version unknown)'}${env.adapter ? ` on ${gpuName(env.adapter)}` : ''}`;
+  const fixture = r.synthetic ? ' (a synthetic fixture written by a script: no model produced these figures)' : '';
+  if (r.source === 'replayed') return `Replayed from a recorded comparison${fixture}: not measured on this GPU.`;
+  if (r.synthetic) return 'A synthetic fixture written by a script: no model produced these figures, and no GPU measured them.';
+  if (origin === 'file') return `Imported: measured ${r.exportedAt.slice(0, 10)} ${where}, read from a file, not measured here. Run it to measure this GPU.`;
+  return `Measured here ${r.exportedAt.slice(0, 10)} ${where}.`;
+}
 
 /** The last comparison: the table, the chart, the replies side by side, and what to do with it. */
 export function CompareResults() {
   const result = useStore((s) => s.compare.result);
   const running = useStore((s) => s.compare.status === 'running');
-  const canResume = useStore((s) => resumable(s.compare.result, s.engine.source, s.engine.synthetic));
+  const origin = useStore((s) => s.compare.origin);
+  const canResume = useStore((s) => resumable(s.compare.result, s.compare.origin, s.engine.source, s.engine.synthetic));
   const fileRef = useRef<HTMLInputElement>(null);
   const onFile = async (file: File | undefined) => {
     if (file) await importComparison(file);
@@ -20,11 +35,9 @@ export function CompareResults() {
       {result ? (
         <>
           <p className="muted" data-testid="compare-provenance">
-            {result.synthetic ? 'A synthetic fixture: no model produced these figures. ' : ''}
-            {result.source === 'replayed' ? 'Replayed from a recorded comparison: not measured on this GPU.' : `Measured ${result.exportedAt.slice(0, 10)} with web-llm ${result.environment.webllmVersion ?? ''}${result.environment.adapter ? ` on ${result.environment.adapter.vendor} ${result.environment.adapter.architecture}` : ''}.`}{' '}
-            KL is over the reference’s top-{result.setup.topK} tokens (an approximation); forced runs are not speed runs.
+            {provenanceSentence(result, origin)} KL is over the reference’s top-{result.setup.topK} tokens (an approximation); forced runs are not speed runs.
           </p>
-          <CompareTables file={result} />
+          <CompareTables file={result} source={figuresProvenance(result, origin)} />
           <CompareReplies file={result} />
         </>
       ) : (

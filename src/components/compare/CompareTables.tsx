@@ -159,9 +159,8 @@ function SpeedTable({ rows, src }: { rows: VariantRow[]; src: Provenance }) {
 }
 
 /** The comparison's figures: quality first, then the chart, then speed and memory folded. */
-export function CompareTables({ file }: { file: ComparisonFile }) {
+export function CompareTables({ file, source: src }: { file: ComparisonFile; source: Provenance }) {
   const rows = useMemo(() => comparisonRows(file), [file]);
-  const src = file.source;
   return (
     <div className="compare-tables">
       <QualityTable file={file} rows={rows} src={src} />
