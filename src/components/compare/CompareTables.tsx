@@ -27,10 +27,10 @@ function VariantName({ r }: { r: VariantRow }) {
   );
 }
 
-/** A variant that did not finish: its reason across the row. */
-function Unfinished({ r, span }: { r: VariantRow; span: number }) {
+/** A variant that did not finish: its reason across the row (named for tests in the main table only). */
+function Unfinished({ r, span, main = false }: { r: VariantRow; span: number; main?: boolean }) {
   return (
-    <tr className="failed" data-testid={`compare-row-${r.variant}`}>
+    <tr className="failed" data-testid={main ? `compare-row-${r.variant}` : undefined}>
       <VariantName r={r} />
       <td colSpan={span} className="status">
         {r.status === 'failed' ? `failed: ${r.error ?? 'unknown reason'}` : 'cancelled before it finished'}
@@ -80,7 +80,7 @@ function QualityTable({ file, rows, src }: { file: ComparisonFile; rows: Variant
       <tbody>
         {rows.map((r) =>
           r.status !== 'done' ? (
-            <Unfinished key={r.modelId} r={r} span={6} />
+            <Unfinished key={r.modelId} r={r} span={6} main />
           ) : (
             <tr key={r.modelId} data-testid={`compare-row-${r.variant}`}>
               <VariantName r={r} />
