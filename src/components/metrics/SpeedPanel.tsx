@@ -59,8 +59,18 @@ function Context() {
   );
 }
 
+/** Whether the speed figures are this conversation's: the reply streaming now, or the last reply when
+ * it is in this conversation. After New chat or a switch they are another conversation's, and hidden
+ * (the last measured reply still calibrates the MoE projection: that is the GPU's, not the chat's). */
+export function figuresOfThisChat(s: AppState): boolean {
+  if (s.streamingFigures === null) return false;
+  if (s.streaming) return true;
+  const runId = s.lastReply?.runId;
+  return runId !== undefined && s.messages.some((m) => m.runId === runId);
+}
+
 export function SpeedPanel() {
-  const hasLive = useStore((s) => s.streamingFigures !== null);
+  const hasLive = useStore(figuresOfThisChat);
   return (
     <Panel name="speed" label="Speed" heading="Speed" testId="speed-panel">
       {!hasLive && <p className="muted">Send a message to see the model's speed.</p>}
@@ -76,7 +86,7 @@ export function SpeedPanel() {
           </div>
         </>
       )}
-      <LastReply />
+      {hasLive && <LastReply />}
     </Panel>
   );
 }

@@ -11,7 +11,7 @@ import { MessageView } from '../MessageView';
 import { Figure, fmt } from '../metrics/Figure';
 import { useEstimate } from '../metrics/MemoryPanel';
 import { Sparkline } from '../metrics/Sparkline';
-import { DecodeRate, readHistory, Tokens, Ttft } from '../metrics/SpeedPanel';
+import { DecodeRate, figuresOfThisChat, readHistory, Tokens, Ttft } from '../metrics/SpeedPanel';
 import { StageClaim } from './StageClaim';
 
 const GiB = 2 ** 30;
@@ -86,7 +86,7 @@ function Memory() {
 export function StageView() {
   const ready = useStore((s) => s.loadState === 'ready');
   // No figure before the first reply: an empty one would still carry a provenance badge.
-  const hasFigures = useStore((s) => s.streamingFigures !== null);
+  const hasFigures = useStore(figuresOfThisChat);
   const preflightOpen = useStore((s) => s.preflightOpen);
   const audience = useStore((s) => s.audience);
   const replayedFrom = useStore((s) => (s.fallback && s.rehearsal ? rehearsalLabel(s.rehearsal) : null));
