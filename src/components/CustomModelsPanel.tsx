@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { CheckButtons, useCheck } from './CheckButtons';
 import { addCustomModel, removeCustomModel } from '../actions/custom-model-actions';
 import { useStore } from '../store/store';
 import { Panel } from './Panel';
@@ -8,9 +9,7 @@ export function CustomModelsPanel() {
   const custom = useStore((s) => s.prefs.customModels);
   const [fields, setFields] = useState({ model: '', modelLib: '', name: '' });
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  // The check in flight: Cancel aborts its requests (each also gives up after a timeout).
-  const checking = useRef<AbortController | null>(null);
+  const check = useCheck();
   const field = (key: keyof typeof fields, label: string, placeholder: string) => (
     <label>
       {label}
@@ -34,19 +33,14 @@ export function CustomModelsPanel() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          const controller = new AbortController();
-          checking.current = controller;
-          setBusy(true);
           setResult(null);
-          void addCustomModel(fields, controller.signal)
-            .then((r) => {
+          check.start(
+            (signal) => addCustomModel(fields, signal),
+            (r) => {
               setResult(r.ok ? { ok: true, text: `Added ${r.value.id}: it is in the model list.` } : { ok: false, text: r.reason });
               if (r.ok) setFields({ model: '', modelLib: '', name: '' });
-            })
-            .finally(() => {
-              checking.current = null;
-              setBusy(false);
-            });
+            },
+          );
         }}
       >
         {field('model', 'Model URL', 'https://host/Qwen3-30B-A3B-q4f16_1-MLC')}
@@ -56,14 +50,7 @@ export function CustomModelsPanel() {
           <input value={fields.name} onChange={(e) => setFields({ ...fields, name: e.target.value })} data-testid="custom-name" />
         </label>
         <div className="row-buttons">
-          <button type="submit" disabled={busy} data-testid="custom-add">
-            {busy ? 'Checking…' : 'Add model'}
-          </button>
-          {busy && (
-            <button type="button" onClick={() => checking.current?.abort()} data-testid="custom-cancel">
-              Cancel
-            </button>
-          )}
+          <CheckButtons label="Add model" busy={check.busy} onCancel={check.cancel} testId="custom-add" cancelTestId="custom-cancel" />
         </div>
       </form>
       {result && (

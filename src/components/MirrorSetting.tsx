@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { CheckButtons, useCheck } from './CheckButtons';
 import { switchToDefaultHosts, switchToMirror, type MirrorCheck } from '../actions/mirror-actions';
 import { useStore } from '../store/store';
 
@@ -7,25 +8,15 @@ export function MirrorSetting() {
   const mirror = useStore((s) => s.prefs.mirror);
   const [input, setInput] = useState(mirror ?? '');
   const [check, setCheck] = useState<MirrorCheck | null>(null);
-  const [busy, setBusy] = useState(false);
-  // The check in flight: Cancel aborts it (it also gives up after a timeout).
-  const checking = useRef<AbortController | null>(null);
+  const probe = useCheck();
   return (
     <form
       className="mirror-setting"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const controller = new AbortController();
-        checking.current = controller;
-        setBusy(true);
         setCheck(null);
-        void switchToMirror(input, controller.signal)
-          .then(setCheck)
-          .finally(() => {
-            checking.current = null;
-            setBusy(false);
-          });
+        probe.start((signal) => switchToMirror(input, signal), setCheck);
       }}
     >
       <h3>Model files from</h3>
@@ -44,14 +35,7 @@ export function MirrorSetting() {
         />
       </label>
       <div className="row-buttons">
-        <button type="submit" disabled={busy} data-testid="mirror-use">
-          {busy ? 'Checking…' : 'Use this mirror'}
-        </button>
-        {busy && (
-          <button type="button" onClick={() => checking.current?.abort()} data-testid="mirror-cancel">
-            Cancel
-          </button>
-        )}
+        <CheckButtons label="Use this mirror" busy={probe.busy} onCancel={probe.cancel} testId="mirror-use" cancelTestId="mirror-cancel" />
         {mirror && (
           <button
             type="button"
