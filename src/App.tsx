@@ -60,8 +60,10 @@ export function App() {
 
 /** The chat with its model, settings and live figures. */
 function ChatLayout() {
+  // On a phone the model and its Load come first until a model is ready, then the chat does.
+  const ready = useStore((s) => s.loadState === 'ready');
   return (
-    <main className="layout">
+    <main className={ready ? 'layout model-ready' : 'layout'}>
       <aside className="sidebar" aria-label="Model and settings">
         <ErrorBoundary name="The model panel">
           <Panel name="model" label="Model" heading="Model">

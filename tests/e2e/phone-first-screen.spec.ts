@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test';
+
+for (const [width, height] of [
+  [360, 740],
+  [390, 844],
+] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test.describe(`a phone, ${width}×${height}, ${scheme}`, () => {
+      test.use({ viewport: { width, height }, isMobile: true, hasTouch: true, colorScheme: scheme });
+
+      test('the first screen holds the model choice and its Load; once a model is ready, the chat and its composer', async ({ page }) => {
+        await page.goto('/?replay=/replays/synthetic-chat.json');
+        await expect(page.getByTestId('load')).toBeInViewport();
+        await expect(page.getByLabel('Model', { exact: true })).toBeInViewport();
+        await page.getByTestId('load').tap();
+        await expect(page.getByTestId('model-ready')).toBeAttached();
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await expect(page.getByTestId('prompt')).toBeInViewport();
+        expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(width);
+      });
+    });
+  }
+}
