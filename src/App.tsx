@@ -16,9 +16,12 @@ import { BandwidthPanel } from './components/metrics/BandwidthPanel';
 import { MemoryPanel } from './components/metrics/MemoryPanel';
 import { SpeedPanel } from './components/metrics/SpeedPanel';
 import { BigModelsSection } from './components/moe/BigModelsSection';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { RESETS } from './actions/view-resets';
 import { useStore } from './store/store';
+
+/** Where the layout becomes one column (styles.css says the same). */
+const PHONE = '(max-width: 720px)';
 
 // The comparison is a view of its own, loaded when opened: the chat's first paint does not wait for it.
 const CompareView = lazy(() => import('./components/compare/CompareView').then((m) => ({ default: m.CompareView })));
@@ -60,8 +63,12 @@ export function App() {
 
 /** The chat with its model, settings and live figures. */
 function ChatLayout() {
-  // On a phone the model and its Load come first until a model is ready, then the chat does.
+  // On a phone the model and its Load come first until a model is ready, then the chat does, brought
+  // to the top of the screen with its composer.
   const ready = useStore((s) => s.loadState === 'ready');
+  useEffect(() => {
+    if (ready && matchMedia(PHONE).matches) document.querySelector('.layout > .chat')?.scrollIntoView({ block: 'start' });
+  }, [ready]);
   return (
     <main className={ready ? 'layout model-ready' : 'layout'}>
       <aside className="sidebar" aria-label="Model and settings">

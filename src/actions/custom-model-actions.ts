@@ -9,6 +9,7 @@ import { checkUrl, customModelId, readCustomModel, type Checked, type CustomMode
 import { fetchChecked, noAnswer } from '../lib/fetch-checked';
 import { modelFileUrl } from '../lib/mirror';
 import type { CustomRecord } from '../shared/protocol';
+import { whenHydrated } from '../store/persistence';
 import { getState, setState } from '../store/store';
 import { writeModelParam } from '../lib/url';
 import { deleteFromCache, refreshCache } from './model-actions';
@@ -71,6 +72,8 @@ export async function addCustomModel(fields: { model: string; modelLib: string; 
   if (!read.ok) return read;
   const libraryProblem = await checkLibrary(lib.value, signal);
   if (libraryProblem) return { ok: false, reason: libraryProblem };
+  // Saved models must be back first: added before they are, this one would be overwritten by them and never saved.
+  await whenHydrated();
   const prefs = getState().prefs;
   setState({ prefs: { ...prefs, customModels: [...prefs.customModels, read.value.model] } });
   await sendCustomModels();

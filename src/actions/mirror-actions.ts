@@ -6,6 +6,7 @@
 import { inference } from '../bridge/inference-bridge';
 import { fetchChecked, noAnswer } from '../lib/fetch-checked';
 import { modelFileUrl, parseMirrorUrl } from '../lib/mirror';
+import { whenHydrated } from '../store/persistence';
 import { getState, setState } from '../store/store';
 import { refreshCache } from './model-actions';
 
@@ -70,6 +71,8 @@ export async function switchToDefaultHosts(): Promise<void> {
 }
 
 async function applyMirror(mirror: string | null): Promise<void> {
+  // As with custom models: the saved preferences come back first, or they would undo this choice.
+  await whenHydrated();
   // Cached files and configs belong to a source (web-llm caches by URL): read them again for the new one.
   setState({ prefs: { ...getState().prefs, mirror }, cached: {}, modelConfigs: {} });
   await sendMirror();

@@ -11,11 +11,12 @@ for (const [width, height] of [
       test('the first screen holds the model choice and its Load; once a model is ready, the chat and its composer', async ({ page }) => {
         await page.goto('/?replay=/replays/synthetic-chat.json');
         await expect(page.getByTestId('load')).toBeInViewport();
-        await expect(page.getByLabel('Model', { exact: true })).toBeInViewport();
+        await expect(page.getByTestId('model-select')).toBeInViewport();
         await page.getByTestId('load').tap();
         await expect(page.getByTestId('model-ready')).toBeAttached();
-        await page.evaluate(() => window.scrollTo(0, 0));
-        await expect(page.getByTestId('prompt')).toBeInViewport();
+        // The chat comes to the top of the screen: its toolbar, the messages and the whole composer.
+        await expect(page.getByTestId('prompt')).toBeInViewport({ ratio: 1 });
+        await expect(page.getByTestId('chats-toggle')).toBeInViewport();
         expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(width);
       });
     });
