@@ -36,3 +36,8 @@ export async function toggleMemorySelfTest(): Promise<void> {
 export function setGpuMemoryGB(gb: number | null): void {
   setState({ prefs: { ...getState().prefs, gpuMemoryGB: gb !== null && gb > 0 ? gb : null } });
 }
+
+/** The hardware every projection stands on (`THIS_MACHINE` or a hardware id), shared by the chat and the stage. */
+export function setHardware(id: string): void {
+  setState({ prefs: { ...getState().prefs, hardware: id } });
+}

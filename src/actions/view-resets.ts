@@ -4,7 +4,7 @@
  */
 import type { BoundaryReset } from '../components/ErrorBoundary';
 import { forgetRehearsal } from '../store/persistence';
-import { DEFAULT_SETTINGS, getState, setState } from '../store/store';
+import { DEFAULT_PREFS, DEFAULT_SETTINGS, getState, setState } from '../store/store';
 import { resetComparisonData } from './compare-actions';
 import { newChat } from './conversation-actions';
 
@@ -30,9 +30,9 @@ export const RESETS = {
     run: () => setState({ prefs: { ...getState().prefs, customModels: [] } }),
   },
   bigModels: {
-    label: 'Forget the GPU memory you entered',
-    what: 'Resetting forgets the GPU memory you typed in.',
-    run: () => setState({ prefs: { ...getState().prefs, gpuMemoryGB: null } }),
+    label: 'Forget the GPU memory and hardware you chose',
+    what: 'Resetting forgets the GPU memory you typed in and the GPU you picked.',
+    run: () => setState({ prefs: { ...getState().prefs, gpuMemoryGB: null, hardware: DEFAULT_PREFS.hardware } }),
   },
   compare: {
     label: "Reset this view's saved data",

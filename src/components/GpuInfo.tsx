@@ -51,9 +51,9 @@ export function GpuInfo() {
         <dt>Fallback</dt>
         <dd data-testid="gpu-is-fallback">{r.isFallback ? 'yes (software)' : 'no'}</dd>
         <dt>Max buffer</dt>
-        <dd data-testid="gpu-max-buffer">{(r.maxBufferSize / GB).toFixed(2)} GiB</dd>
+        <dd data-testid="gpu-max-buffer">{(r.maxBufferSize / GB).toFixed(2)} GB</dd>
         <dt>Max storage binding</dt>
-        <dd>{(r.maxStorageBufferBindingSize / GB).toFixed(2)} GiB</dd>
+        <dd>{(r.maxStorageBufferBindingSize / GB).toFixed(2)} GB</dd>
       </dl>
       {r.isFallback && (
         <p className="warning" data-testid="gpu-fallback">

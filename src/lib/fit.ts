@@ -18,8 +18,9 @@ export interface Projection {
   bytesPerTokenGB: number;
 }
 
+/** In GB of 2^30 bytes, as GPU vendors count a card's memory (a "24 GB" card holds 24 × 2^30 bytes) and web-llm its needs. */
 export function memoryNeededGB(m: BigModel, f: WeightFormat, contextTokens = CONTEXT_TOKENS): number {
-  return (weightBytes(m.arch, f) + kvBytesPerToken(m.arch, f) * contextTokens) / 1e9 + OVERHEAD_GB;
+  return (weightBytes(m.arch, f) + kvBytesPerToken(m.arch, f) * contextTokens) / 2 ** 30 + OVERHEAD_GB;
 }
 
 export function project(f: WeightFormat, memoryGB: number | null, bandwidth: BandwidthSource | null, contextTokens = CONTEXT_TOKENS): Projection[] {
@@ -53,7 +54,7 @@ function closestDense(rows: Projection[], tps: number): Projection | null {
  * On an RTX 4090 it would decode at about 80–140 tok/s, about as fast as dense Qwen3-4B, while dense
  * Qwen3-32B would manage about 20–35."
  */
-export function explain(rows: Projection[], modelName: string, formatLabel: string, where: { memoryGB: number | null; hardware: string | null }): string {
+export function explain(rows: Projection[], modelName: string, formatLabel: string, where: { memoryGB: number | null; hardware: string | null; who?: string }): string {
   const row = rows.find((r) => r.model.name === modelName);
   if (!row) return '';
   const need = `${row.model.name} at ${formatLabel} needs ~${round(row.needGB)} GB`;
@@ -68,5 +69,6 @@ export function explain(rows: Projection[], modelName: string, formatLabel: stri
   const like = twin && row.model.kind === 'moe' ? `, about as fast as dense ${twin.model.name}` : '';
   const versus =
     biggest && biggest !== row && biggest.decode ? `, while dense ${biggest.model.name} would manage about ${round(biggest.decode.low)}–${round(biggest.decode.high)}` : '';
-  return `${need}${fit}. On ${where.hardware ? `the ${where.hardware}` : 'your GPU'} it would decode at about ${speed}${like}${versus}.`;
+  const on = where.who ?? (where.hardware ? `the ${where.hardware}` : 'your GPU');
+  return `${need}${fit}. On ${on} it would decode at about ${speed}${like}${versus}.`;
 }

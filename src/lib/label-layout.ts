@@ -20,6 +20,8 @@ export interface LabelPlace {
   x: number;
   y: number;
   anchor: 'start' | 'middle' | 'end';
+  /** No free place was found: the label overlaps another, a mark or the edge (a narrow chart may leave it out). */
+  crowded: boolean;
 }
 
 interface Box {
@@ -47,7 +49,7 @@ function candidates(x: number, y: number, w: number, h: number): Array<{ box: Bo
     [centre, { top: y - GAP - h - 4, bottom: y - GAP - 4 }, 'middle', x],
     [centre, { top: y + GAP + 4, bottom: y + GAP + h + 4 }, 'middle', x],
   ];
-  return spots.map(([h1, v, anchor, tx]) => ({ box: { ...h1, ...v }, place: { x: tx, y: v.bottom - 2, anchor } }));
+  return spots.map(([h1, v, anchor, tx]) => ({ box: { ...h1, ...v }, place: { x: tx, y: v.bottom - 2, anchor, crowded: false } }));
 }
 
 const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
@@ -68,7 +70,7 @@ export function placeLabels(requests: readonly LabelRequest[], bounds: Box): Lab
       if (cost === 0) break;
     }
     placed.push(best!.box);
-    out[i] = best!.place;
+    out[i] = { ...best!.place, crowded: best!.cost > 0 };
   }
   return out;
 }

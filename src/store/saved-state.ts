@@ -7,7 +7,9 @@
 import { readConversationList, type ConversationMeta } from '../lib/conversations';
 import { checkUrl, customArchitecture, type CustomModel } from '../lib/custom-model';
 import { DEFAULT_COMPARE_DRAFT, type CompareDraft } from '../lib/compare-url';
+import { hardware } from '../lib/hardware';
 import { parseMirrorUrl } from '../lib/mirror';
+import { THIS_MACHINE } from '../lib/projection-basis';
 import { parseRun } from '../shared/run-file';
 import type { Run } from '../shared/runs';
 import { LIMITS, problemLine } from '../shared/untrusted';
@@ -94,6 +96,7 @@ const customModelReads = (c: unknown): c is CustomModel =>
 
 const PREF_READERS: { [K in keyof Prefs]: (v: unknown) => Prefs[K] | undefined } = {
   gpuMemoryGB: (v) => (v === null ? null : finiteIn(v, 0.1, 100_000) ? v : undefined),
+  hardware: (v) => (v === THIS_MACHINE || (typeof v === 'string' && hardware(v) !== null) ? v : undefined),
   overflow: (v) => (v === 'rolling' || v === 'stop' ? v : undefined),
   charsPerToken: (v) => (isObj(v) && Object.values(v).every((x) => finiteIn(x, 0.1, 100)) ? (v as Record<string, number>) : undefined),
   script: (v) => (Array.isArray(v) && v.length <= 1_000 && v.every((p) => typeof p === 'string' && p.length <= LIMITS.text) ? v : undefined),

@@ -42,7 +42,7 @@ const metricsSlice = (): MetricsSlice => ({
   configMismatches: [],
   selfTest: { status: 'idle', bytes: 0 },
 });
-export const DEFAULT_PREFS: PrefsSlice['prefs'] = { gpuMemoryGB: null, overflow: 'rolling', charsPerToken: {}, script: [], customModels: [], mirror: null, panels: {} };
+export const DEFAULT_PREFS: PrefsSlice['prefs'] = { gpuMemoryGB: null, hardware: 'mine', overflow: 'rolling', charsPerToken: {}, script: [], customModels: [], mirror: null, panels: {} };
 const prefsSlice = (): PrefsSlice => ({ prefs: DEFAULT_PREFS });
 
 const deviceSlice = (): DeviceSlice => ({

@@ -111,6 +111,8 @@ export type PanelName = 'model' | 'settings' | 'storage' | 'custom' | 'speed' | 
 export interface PrefsSlice {
   prefs: {
     gpuMemoryGB: number | null;
+    /** What the projections stand on: 'mine' (this machine) or a hardware id of lib/hardware, picked on any view. */
+    hardware: string;
     /** What happens when the conversation outgrows the context window. */
     overflow: OverflowPolicy;
     /** Characters per token per model, calibrated by web-llm's prompt_tokens on measured replies. */

@@ -21,19 +21,62 @@ test('a GPU from the table: what fits, how fast, and why MoE changes it', async 
   await expect(answer).toContainText('at 16-bit');
 });
 
-test('your own GPU: memory you enter, bandwidth you measure, and never a replayed figure', async ({ page }) => {
-  await openReplayAndLoad(page);
-  await sendPrompt(page, 'hello');
-  await waitForReplyDone(page);
+test('the first state says something: an example GPU, labelled, a legend, ticks and labels readable at 390', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
   const section = page.getByTestId('big-models');
-  // A replayed reply is not this machine: it must not calibrate the projection.
-  await expect(section.getByTestId('bandwidth-source')).toContainText('No bandwidth yet');
-  await page.getByTestId('gpu-memory-input').fill('8');
-  await expect(section.getByTestId('moe-answer')).toContainText('it does not fit in your 8 GB');
+  const toggle = section.locator('.panel-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await expect(section.getByTestId('bandwidth-source')).toContainText('example GPU, the RTX 5090');
+  await expect(section.getByTestId('bandwidth-source').locator('[data-source="published"]')).toBeVisible();
+  await expect(section.getByTestId('moe-answer')).toContainText('On an RTX 5090 it would decode at about');
+  await expect(section.getByTestId('moe-legend')).toContainText('mixture of experts');
+  const chart = section.getByTestId('moe-chart');
+  // Every label drawn is at least 11 px on screen, and none overlaps another.
+  const boxes = await chart.locator('.point text').evaluateAll((ts) => ts.map((t) => ({ r: t.getBoundingClientRect(), size: parseFloat(getComputedStyle(t).fontSize) })));
+  expect(boxes.length).toBeGreaterThan(4);
+  for (const b of boxes) expect(b.size).toBeGreaterThanOrEqual(11);
+  const svgScale = await chart.evaluate((svg) => (svg as SVGSVGElement).getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width);
+  expect(svgScale).toBeCloseTo(1, 2);
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i]!.r, boxes[j]!.r];
+      expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, `labels ${i} and ${j}`).toBe(true);
+    }
+  // Round y ticks.
+  expect((await chart.locator('text').allTextContents()).filter((t) => /^(1|3|10|30|100|300|1000)$/.test(t)).length).toBeGreaterThan(3);
+  // The break-even starts from the press case: months, not decades.
+  await expect(page.getByTestId('cost-result')).toContainText('after 7.5 months');
+});
+
+test('this machine: the probe, then a replayed reply (labelled, the probe set aside), and the memory you enter', async ({ page }) => {
+  await openReplayAndLoad(page);
+  const section = page.getByTestId('big-models');
   await page.getByTestId('run-probe').click();
   await expect(page.getByTestId('bandwidth')).toBeVisible({ timeout: 30_000 });
-  await expect(section.getByTestId('bandwidth-source')).toContainText('probe');
-  await expect(section.getByTestId('moe-answer')).toContainText('On your GPU it would decode at about');
+  await expect(section.getByTestId('bandwidth-source')).toContainText('probe on this GPU');
+  await expect(section.getByTestId('moe-answer')).toContainText('On this GPU it would decode at about');
+  await sendPrompt(page, 'hello');
+  await waitForReplyDone(page);
+  // The speed on screen is the replay's: the projection stands on it, and says it is not this GPU.
+  await expect(section.getByTestId('bandwidth-source')).toContainText('replayed reply');
+  await expect(section.getByTestId('bandwidth-source')).toContainText('set aside');
+  await expect(section.getByTestId('bandwidth-source').locator('[data-source="replayed"]')).toBeVisible();
+  await page.getByTestId('gpu-memory-input').fill('8');
+  await expect(section.getByTestId('moe-answer')).toContainText('it does not fit in your 8 GB');
+  await expect(page.getByTestId('memory-bar-scale')).toContainText("your GPU's 8 GB");
+});
+
+test('a GPU picked in the chat is the one the stage projects for', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('hw-select').selectOption('rtx4090');
+  await page.goto('/?present');
+  await expect(page.getByTestId('stage-hw-select')).toHaveValue('rtx4090');
+  await expect(page.getByTestId('stage-claim-sentence')).toContainText('On the RTX 4090 (datasheet)');
+  await expect(page.getByTestId('stage-claim-sentence')).toContainText("it fits in the RTX 4090's 24 GB");
+  await page.getByTestId('stage-hw-select').selectOption('mine');
+  await page.getByTestId('stage-hw-select-memory').fill('8');
+  await expect(page.getByTestId('stage-claim-sentence')).toContainText('it does not fit in 8 GB');
 });
 
 test('the break-even calculator', async ({ page }) => {

@@ -77,6 +77,6 @@ test('the GPU panel reports the adapter limits read in the worker', async ({ pag
     const a = await navigator.gpu.requestAdapter();
     return { maxBuffer: a!.limits.maxBufferSize, fallback: Boolean((a!.info as unknown as { isFallbackAdapter?: boolean }).isFallbackAdapter) };
   });
-  await expect(page.getByTestId('gpu-max-buffer')).toHaveText(`${(limits.maxBuffer / 2 ** 30).toFixed(2)} GiB`);
+  await expect(page.getByTestId('gpu-max-buffer')).toHaveText(`${(limits.maxBuffer / 2 ** 30).toFixed(2)} GB`);
   await expect(page.getByTestId('gpu-is-fallback')).toContainText(limits.fallback ? 'yes' : 'no');
 });

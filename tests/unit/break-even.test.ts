@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAYS_PER_MONTH, breakEven } from '../../src/lib/break-even';
+import { DAYS_PER_MONTH, PRESS_CASE, breakEven } from '../../src/lib/break-even';
 
 const base = { tokensPerMonth: 50e6, apiPricePerMillion: 2, hardwarePriceUSD: 1600, watts: 0, hoursPerDay: 8, pricePerKWh: 0.3, tokensPerSecond: null };
 
@@ -28,5 +28,32 @@ describe('break-even of local hardware against an API', () => {
     expect(r.capacityTokensPerMonth! / 1e6).toBeCloseTo(157.8, 1);
     expect(r.overCapacity).toBe(false);
     expect(breakEven({ ...base, tokensPerSecond: 180, tokensPerMonth: 200e6 }).overCapacity).toBe(true);
+  });
+
+  it("says when local never pays: an API price the electricity alone matches, or a break-even after the GPU's useful life", () => {
+    const r = breakEven({ ...base, watts: 450 });
+    // $32.87 of electricity for 50 M tokens: $0.657 per million.
+    expect(r.neverPaysAtOrBelowPrice).toBeCloseTo(32.87 / 50, 3);
+    expect(breakEven({ ...base, watts: 450, apiPricePerMillion: r.neverPaysAtOrBelowPrice }).months).toBeNull();
+    expect(r.outlivesHardware).toBe(false);
+    // The starting build's first state: 50 M tokens at $0.60 against 350 W — 338 months, 28 years.
+    const slow = breakEven({ ...base, apiPricePerMillion: 0.6, watts: 350, hardwarePriceUSD: 1500 });
+    expect(slow.months).toBeGreaterThan(300);
+    expect(slow.outlivesHardware).toBe(true);
+  });
+
+  it('starts from the press case: an RTX 5090 against a premium API pays back in months, not decades', () => {
+    const r = breakEven({
+      tokensPerMonth: PRESS_CASE.tokensMillions * 1e6,
+      apiPricePerMillion: PRESS_CASE.apiPricePerMillion,
+      hardwarePriceUSD: 1999,
+      watts: PRESS_CASE.watts,
+      hoursPerDay: PRESS_CASE.hoursPerDay,
+      pricePerKWh: PRESS_CASE.pricePerKWh,
+      tokensPerSecond: null,
+    });
+    // $300 of API a month less $32.87 of electricity: 1999 / 267.13 = 7.5 months.
+    expect(r.months).toBeCloseTo(1999 / (300 - 32.87), 3);
+    expect(r.months!).toBeLessThan(12);
   });
 });

@@ -30,6 +30,14 @@ describe('chart labels', () => {
 
   it('puts a lone label at the right of its point, above it', () => {
     const [place] = placeLabels([{ x: 100, y: 100, width: 30, height: LABEL_HEIGHT }], { left: 0, right: 700, top: 0, bottom: 300 });
-    expect(place).toEqual({ x: 108, y: 90, anchor: 'start' });
+    expect(place).toEqual({ x: 108, y: 90, anchor: 'start', crowded: false });
+  });
+
+  it('says when a label found no free place (a narrow chart leaves it out)', () => {
+    // Seven labels around one point of a small chart: the first takes a free place, the last cannot.
+    const requests = [0, 1, 2, 3, 4, 5, 6].map(() => ({ x: 60, y: 60, width: 40, height: LABEL_HEIGHT }));
+    const places = placeLabels(requests, { left: 0, right: 120, top: 0, bottom: 120 });
+    expect(places[0]!.crowded).toBe(false);
+    expect(places.filter((p) => p.crowded).length).toBeGreaterThan(0);
   });
 });

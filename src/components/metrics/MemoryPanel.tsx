@@ -50,12 +50,14 @@ export function MemoryPanel() {
   const selfTest = useStore((s) => s.selfTest);
   const mismatches = useStore((s) => s.configMismatches);
   const webllmMB = found?.variant.vramMB ?? null;
+  // Replay mode puts no model on the GPU: the counter is true, and says why it reads (nearly) nothing.
+  const replayMode = useStore((s) => s.engine.source === 'replayed');
   return (
     <Panel name="memory" label="GPU memory" heading="GPU memory" testId="memory-panel">
       <div className="figure-grid">
         <Figure label="web-llm says" value={fmt(webllmMB ? webllmMB / 1024 : null, 2)} unit="GB" source="web-llm" testId="mem-webllm" />
         <Figure label="App estimate" value={fmt(full ? full.total / GiB : null, 2)} unit="GB" source="estimate" testId="mem-estimate" />
-        <Figure label="Buffers held now" value={fmt(measured.liveBytes / GiB, 3)} unit="GB" source="measured" testId="mem-measured" />
+        <Figure label={replayMode ? 'Buffers held now (replay mode: no model on this GPU)' : 'Buffers held now'} value={fmt(measured.liveBytes / GiB, 3)} unit="GB" source="measured" testId="mem-measured" />
       </div>
       <MemoryBars
         capacityGB={gpuGB}

@@ -1,39 +1,27 @@
 import { useState } from 'react';
 import { BIG_MODELS } from '../../lib/big-models';
 import { CONTEXT_TOKENS, explain, project } from '../../lib/fit';
-import { HARDWARE, hardware } from '../../lib/hardware';
-import { FORMATS, format, type BandwidthSource } from '../../lib/projection';
-import { useStore } from '../../store/store';
+import { FORMATS, format } from '../../lib/projection';
 import { fmt } from '../metrics/Figure';
 import { SourceBadge } from '../SourceBadge';
 import { CostCalculator } from './CostCalculator';
 import { CustomMoeMeasured } from './CustomMoeMeasured';
 import { ScatterChart, projectionPoints } from './ScatterChart';
-import { useOwnBandwidth } from './useBandwidthSource';
+import { HardwarePicker } from './HardwarePicker';
+import { useProjectionBasis } from './useProjectionBasis';
 import { Panel } from '../Panel';
 import { ReferencePoints } from './ReferencePoints';
 
-function describeSource(s: BandwidthSource | null): string {
-  if (!s) return 'No bandwidth yet: chat with a model (live engine) or measure the bandwidth, or pick a GPU from the list.';
-  if (s.kind === 'live-run') return `Bandwidth calibrated from your live run of ${s.modelName}: ${fmt(s.gbPerSecond, 1)} GB/s effective (range ±20 %).`;
-  if (s.kind === 'probe') return `Bandwidth from the probe on this GPU: ${fmt(s.gbPerSecond, 1)} GB/s (engines use 50–85 % of it).`;
-  return `Bandwidth from the ${s.name} datasheet: ${s.gbPerSecond} GB/s (engines use 50–85 % of it).`;
-}
-
 /** The point of the app: which big Qwen models fit this hardware, how fast they would decode, and why MoE changes that. */
 export function BigModelsSection() {
-  const [target, setTarget] = useState('mine');
   const [formatId, setFormatId] = useState('Q4_K_M');
   const [focus, setFocus] = useState('Qwen3-30B-A3B');
-  const own = useOwnBandwidth();
-  const ownMemory = useStore((s) => s.prefs.gpuMemoryGB);
-  const hw = target === 'mine' ? null : hardware(target);
-  const source: BandwidthSource | null = hw ? { kind: 'table', gbPerSecond: hw.bandwidthGBs, name: hw.name } : own;
-  const memoryGB = hw ? hw.memoryGB : ownMemory;
+  const basis = useProjectionBasis();
+  const { memoryGB, hardware: hw } = basis;
   const f = format(formatId);
-  const rows = project(f, memoryGB, source);
+  const rows = project(f, memoryGB, basis.bandwidth);
   const formatLabel = f.id.startsWith('q4') || f.id === 'Q4_K_M' ? '4-bit' : f.id === 'Q8_0' ? '8-bit' : '16-bit';
-  const answer = explain(rows, focus, formatLabel, { memoryGB, hardware: hw?.name ?? null });
+  const answer = explain(rows, focus, formatLabel, { memoryGB, hardware: basis.memoryFromDatasheet ? (hw?.name ?? null) : null, who: basis.who });
   const focusDecode = rows.find((r) => r.model.name === focus)?.decode ?? null;
   return (
     <Panel
@@ -52,17 +40,7 @@ export function BigModelsSection() {
       </p>
       <CustomMoeMeasured />
       <div className="big-controls">
-        <label>
-          Hardware
-          <select value={target} onChange={(e) => setTarget(e.target.value)} data-testid="hw-select">
-            <option value="mine">Your GPU{ownMemory ? ` (${ownMemory} GB)` : ''}</option>
-            {HARDWARE.map((h) => (
-              <option key={h.id} value={h.id}>
-                {h.name} · {h.memoryGB} GB · {h.bandwidthGBs} GB/s
-              </option>
-            ))}
-          </select>
-        </label>
+        <HardwarePicker testId="hw-select" />
         <label>
           Format
           <select value={formatId} onChange={(e) => setFormatId(e.target.value)} data-testid="format-select">
@@ -86,7 +64,7 @@ export function BigModelsSection() {
         {answer}
       </p>
       <p className="muted small" data-testid="bandwidth-source">
-        {describeSource(source)} Memory needed = weights + KV cache at {CONTEXT_TOKENS} tokens + 0.5 GB.
+        {basis.explanation} <SourceBadge source={basis.provenance} /> Memory needed = weights + KV cache at {CONTEXT_TOKENS} tokens + 0.5 GB.
       </p>
       <ScatterChart
         points={projectionPoints(rows, focus)}
@@ -119,7 +97,7 @@ export function BigModelsSection() {
         </tbody>
       </table>
       <ReferencePoints />
-      <CostCalculator hardwarePrice={hw?.launchPriceUSD ?? null} speed={focusDecode ? { tokensPerSecond: focusDecode.low, model: focus } : null} />
+      <CostCalculator hardware={hw ? { name: hw.name, priceUSD: hw.launchPriceUSD } : null} speed={focusDecode ? { tokensPerSecond: focusDecode.low, model: focus } : null} />
     </Panel>
   );
 }

@@ -3,7 +3,8 @@ import { project } from '../../lib/fit';
 import { format } from '../../lib/projection';
 import { useStore } from '../../store/store';
 import { fmt } from '../metrics/Figure';
-import { useOwnBandwidth } from '../moe/useBandwidthSource';
+import { HardwarePicker } from '../moe/HardwarePicker';
+import { useProjectionBasis } from '../moe/useProjectionBasis';
 import { ScatterChart, projectionPoints } from '../moe/ScatterChart';
 import { SourceBadge } from '../SourceBadge';
 import { ReferencePoints } from '../moe/ReferencePoints';
@@ -19,40 +20,45 @@ const FORMAT = format('Q4_K_M');
  */
 export function StageClaim() {
   const fallback = useStore((s) => s.fallback);
-  const own = useOwnBandwidth(fallback);
-  const memoryGB = useStore((s) => s.prefs.gpuMemoryGB);
+  const basis = useProjectionBasis();
   const reply = useStore((s) => s.lastReply);
   const model = useStore((s) => s.loadedId);
-  const rows = project(FORMAT, memoryGB, own);
+  const rows = project(FORMAT, basis.memoryGB, basis.bandwidth);
   const target = rows.find((r) => r.model.name === TARGET)!;
   const tps = reply?.engine?.extra.decode_tokens_per_s ?? reply?.app.extra.decode_tokens_per_s ?? null;
-  const measured = own?.kind === 'live-run';
-  const fits = target.fits === null ? 'enter your GPU memory to see whether it fits' : target.fits ? 'it fits' : 'it does not fit';
+  const where = basis.hardware && basis.memoryFromDatasheet ? `in the ${basis.hardware.name}'s ${basis.hardware.memoryGB} GB` : basis.memoryGB ? `in ${basis.memoryGB} GB` : '';
+  const fits = target.fits === null ? 'enter its GPU memory below to see whether it fits' : target.fits ? `it fits ${where}` : `it does not fit ${where}`;
+  const decode = target.decode!;
   return (
     <section className="stage-claim" aria-label="The mixture-of-experts argument" data-testid="stage-claim">
-      <p className="stage-sentence">
-        {measured && tps !== null ? (
+      <p className="stage-sentence" data-testid="stage-claim-sentence">
+        {basis.bandwidth.kind === 'live-run' && tps !== null ? (
           <>
-            {fallback ? 'The rehearsal' : 'This GPU'}: {model} at {speed(tps)} tok/s <SourceBadge source={fallback ? 'replayed' : 'measured'} /> →{' '}
+            {basis.provenance === 'replayed' ? (fallback ? 'The rehearsal' : 'The replayed run') : 'This GPU'}: {model} at {speed(tps)} tok/s{' '}
+            <SourceBadge source={basis.provenance} /> →{' '}
           </>
-        ) : own ? (
-          <>This GPU ({own.kind === 'probe' ? 'bandwidth probe' : own.kind}) → </>
+        ) : basis.bandwidth.kind === 'probe' ? (
+          <>
+            This GPU (bandwidth probe) <SourceBadge source="measured" /> →{' '}
+          </>
         ) : (
-          <>{fallback ? 'Once a rehearsed reply has played, its speed projects: ' : 'Chat with the live engine (or measure the bandwidth) to project: '}</>
+          <>
+            On {basis.who}
+            {basis.example ? ', the published case' : ''} (datasheet) <SourceBadge source="published" />,{' '}
+          </>
         )}
-        {TARGET} {target.decode ? `would decode at about ${speed(target.decode.low)}–${speed(target.decode.high)} tok/s` : 'would decode at a speed still unknown'} and needs{' '}
-        {fmt(target.needGB, 0)} GB: {fits} <SourceBadge source="projected" />
+        {TARGET} would decode at about {speed(decode.low)}–{speed(decode.high)} tok/s and needs {fmt(target.needGB, 0)} GB: {fits}{' '}
+        <SourceBadge source="projected" />
       </p>
-      {target.decode && (
-        <ScatterChart
-          points={projectionPoints(rows, TARGET)}
-          limitX={memoryGB}
-          limitLabel={memoryGB ? `${memoryGB} GB` : ''}
-          fontSize={21}
-          width={840}
-          height={420}
-        />
+      {basis.example && (
+        <p className="stage-note" data-testid="stage-claim-example">
+          An example GPU until this one is measured: send a message, or pick the GPU below.
+        </p>
       )}
+      <ScatterChart points={projectionPoints(rows, TARGET)} limitX={basis.memoryGB} limitLabel={basis.memoryGB ? `${basis.memoryGB} GB` : ''} fontSize={20} aspect={0.5} minHeight={300} />
+      <div className="stage-hw">
+        <HardwarePicker testId="stage-hw-select" short />
+      </div>
       <p className="stage-note">{BIG_MODELS.length} Qwen models at 4-bit (GGUF Q4_K_M); MoE models read only their active experts per token.</p>
       <ReferencePoints stage />
     </section>

@@ -67,14 +67,14 @@ function ModelAndGpu() {
 function Memory() {
   const { found, full } = useEstimate();
   const measured = useStore((s) => s.memory.liveBytes);
-  // Replaying, this GPU holds nothing of the rehearsal's: its own counter would read as the rehearsal's.
-  const fallback = useStore((s) => s.fallback);
+  // Replaying (the rehearsal, or replay mode), this GPU holds no model: its counter would read as the replay's.
+  const replaying = useStore((s) => s.fallback || s.engine.source === 'replayed');
   const webllmMB = found?.variant.vramMB ?? null;
   return (
     <div className="stage-memory">
       <Figure label="GPU memory, web-llm" value={fmt(webllmMB ? webllmMB / 1024 : null, 1)} unit="GB" source="web-llm" />
       <Figure label="estimate" value={fmt(full ? full.total / GiB : null, 1)} unit="GB" source="estimate" />
-      {!fallback && <Figure label="held now" value={fmt(measured / GiB, 2)} unit="GB" source="measured" />}
+      {!replaying && <Figure label="held now" value={fmt(measured / GiB, 2)} unit="GB" source="measured" />}
     </div>
   );
 }

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { logTicks } from '../../src/components/moe/ScatterChart';
+
+describe('log-axis ticks', () => {
+  it('are round values in 1-3-10 steps over a wide range', () => {
+    expect(logTicks(0.5, 400)).toEqual([1, 3, 10, 30, 100, 300]);
+  });
+
+  it('fall back to 1-2-5 steps where the range is short, so an axis never has fewer than two', () => {
+    expect(logTicks(15, 60)).toEqual([20, 50]);
+    expect(logTicks(0.15, 0.6)).toEqual([0.2, 0.5]);
+    expect(logTicks(40, 350).length).toBeGreaterThanOrEqual(3);
+  });
+});
