@@ -3,6 +3,8 @@ import { makeError } from '../shared/errors';
 import { setState } from '../store/store';
 
 export async function probeGpu(): Promise<boolean> {
+  // No WebGPU at all: the store said so before the first paint; the worker has nothing to add.
+  if (!('gpu' in navigator)) return false;
   setState({ gpu: { status: 'probing', report: null, error: null } });
   try {
     const result = await inference().probeGpu();

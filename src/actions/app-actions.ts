@@ -41,6 +41,11 @@ export async function initApp(): Promise<void> {
   watchNetwork();
   void refreshStorage();
   startPersistence();
+  // A first choice before the GPU answers (it takes a second): the model's details fill their place in the
+  // first paint instead of pushing the page down later. The GPU's answer may still switch the variant.
+  const asked = readParam('model');
+  const provisional = asked !== null && allModelIds().includes(asked) ? asked : defaultModelId(CATALOG, false);
+  if (getState().selectedId === null) setState({ selectedId: provisional });
   const hydrated = Promise.all([hydrate(), hydrateComparison()]);
   const [hasF16] = await Promise.all([probeGpu(), hydrated]);
   const params = new URLSearchParams(window.location.search);
@@ -51,7 +56,9 @@ export async function initApp(): Promise<void> {
   const { engine } = getState();
   const valid = (id: string | null): id is string =>
     id !== null && (engine.source === 'replayed' ? engine.replayModels.includes(id) : allModelIds().includes(id));
-  const selectedId = valid(fromUrl) ? fromUrl : (getState().selectedId ?? defaultModelId(CATALOG, hasF16));
+  const current = getState().selectedId;
+  const chosen = current !== null && current !== provisional ? current : null;
+  const selectedId = valid(fromUrl) ? fromUrl : (chosen ?? defaultModelId(CATALOG, hasF16));
   if (selectedId) {
     setState({ selectedId });
     writeModelParam(selectedId);

@@ -3,9 +3,9 @@ import { variantOf } from '../catalog-data';
 import { requestMessages } from '../lib/conversation';
 import { touch, type ConversationMeta } from '../lib/conversations';
 import { DEFAULT_CHARS_PER_TOKEN, calibrate, fitConversation, tokensOf } from '../lib/context-window';
-import { makeError } from '../shared/errors';
+import { makeError, type AppError } from '../shared/errors';
 import { getState, setState, useStore } from '../store/store';
-import type { ChatEntry } from '../store/types';
+import type { AppState, ChatEntry } from '../store/types';
 import type { GenerateRequest } from '../shared/protocol';
 import type { Run } from '../shared/runs';
 import { addRun } from './runs-actions';
@@ -61,6 +61,15 @@ providePartialReply(() => {
   return { id: s.id, role: 'assistant', content: inFlight.soFar, modelId: s.modelId, source: s.source, finishReason: 'interrupted' };
 });
 
+/** Nothing to send to: offer what can succeed here — a load, or the recorded demo where there is no GPU to load on. */
+function notLoaded(s: AppState): AppError {
+  if (s.engine.source === 'measured' && s.gpu.status === 'error') {
+    return makeError('not-loaded', { message: `${s.gpu.error?.title ?? 'No GPU'}: no model can load here. The recorded demo plays one without a GPU; your message stays in the box.`, action: 'try-replay' });
+  }
+  if (s.loadState === 'loading') return makeError('not-loaded', { message: 'The model is still loading: send once it is ready. Your message stays in the box.', action: 'none' });
+  return makeError('not-loaded');
+}
+
 /** The request for `text` (the draft, or a prompt the app sends for the user), with the user's
  * message added to the history; null (and the error shown) when there is nothing to send or
  * nothing to send it to. */
@@ -72,7 +81,7 @@ function takePrompt(text: string, fromDraft: boolean): { user: ChatEntry; reques
     return null;
   }
   if (!s.loadedId || s.loadState !== 'ready') {
-    setState({ chatError: makeError('not-loaded') });
+    setState({ chatError: notLoaded(s) });
     return null;
   }
   const thinking = variantOf(s.loadedId)?.model.thinking === 'switch' ? s.settings.thinking : null;

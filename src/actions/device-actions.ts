@@ -13,6 +13,8 @@ let applyUpdate: ((reloadPage?: boolean) => Promise<void>) | null = null;
 const patchShell = (patch: Partial<DeviceSlice['shell']>) => setState({ shell: { ...getState().shell, ...patch } });
 
 export function watchNetwork(): void {
+  // A page a service worker served is the cached app: it works offline before the worker is registered again.
+  if (navigator.serviceWorker?.controller) patchShell({ cachedForOffline: true });
   const update = () => patchShell({ online: navigator.onLine });
   window.addEventListener('online', update);
   window.addEventListener('offline', update);

@@ -5,7 +5,8 @@ import type { ErrorAction } from '../shared/errors';
 
 /** The one place that turns an error's suggested action into a call. */
 export function runErrorAction(action: ErrorAction): void {
-  if (action === 'retry-load') void loadSelected({ skipStorageCheck: true });
+  if (action === 'load') void loadSelected();
+  else if (action === 'retry-load') void loadSelected({ skipStorageCheck: true });
   else if (action === 'reload-model') void reloadModel();
   else if (action === 'restart-worker') void restartWorker();
   else if (action === 'pick-model') document.getElementById('model-select')?.focus();

@@ -12,8 +12,15 @@ export function ChatPanel() {
     <section className="chat" aria-label="Chat">
       <ChatToolbar />
       <MessageList />
-      {chatError && <ErrorNotice error={chatError} onAction={runErrorAction} onDismiss={dismissChatError} />}
-      <Composer />
+      {/* The notice lies over the end of the messages, above the composer: Send never moves under a finger or off the screen. */}
+      <div className="chat-bottom">
+        {chatError && (
+          <div className="chat-notice">
+            <ErrorNotice error={chatError} onAction={runErrorAction} onDismiss={dismissChatError} />
+          </div>
+        )}
+        <Composer />
+      </div>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { AppError, ErrorAction } from '../shared/errors';
 
 const ACTION_LABEL: Record<Exclude<ErrorAction, 'none'>, string> = {
+  load: 'Load the model',
   'retry-load': 'Retry',
   'reload-model': 'Reload the model',
   'restart-worker': 'Restart the worker',

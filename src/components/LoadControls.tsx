@@ -13,6 +13,8 @@ export function LoadControls() {
   const warning = useStore((s) => s.storageWarning);
   const replay = useStore((s) => s.engine.source === 'replayed');
   const cached = useStore((s) => (s.selectedId ? s.cached[s.selectedId] === true : false));
+  // No GPU adapter (or no WebGPU): a download could never run here; the recorded demo can.
+  const noGpu = useStore((s) => s.gpu.status === 'error' && !replay);
 
   if (warning) {
     return (
@@ -47,6 +49,19 @@ export function LoadControls() {
     );
   }
   const label = replay ? 'Load (replay)' : cached ? 'Load from cache' : 'Download and load';
+  if (noGpu && state !== 'error') {
+    // One button in the Load button's place: the slot keeps its size when the verdict comes in.
+    return (
+      <div className="load-controls" data-testid="load-no-gpu">
+        <button type="button" className="primary" data-testid="load-demo" onClick={() => runErrorAction('try-replay')} aria-describedby="load-no-gpu-why">
+          Try the recorded demo
+        </button>
+        <span className="visually-hidden" id="load-no-gpu-why">
+          Loading a model needs a GPU adapter, which this browser did not give: the recorded demo plays one without a GPU.
+        </span>
+      </div>
+    );
+  }
   return (
     <div className="load-controls">
       {error && state === 'error' && <ErrorNotice error={error} onAction={runErrorAction} />}

@@ -25,7 +25,7 @@ export type ErrorCode =
   | 'unknown';
 
 /** What the UI offers as the way out. */
-export type ErrorAction = 'retry-load' | 'reload-model' | 'restart-worker' | 'pick-model' | 'try-replay' | 'none';
+export type ErrorAction = 'load' | 'retry-load' | 'reload-model' | 'restart-worker' | 'pick-model' | 'try-replay' | 'none';
 
 export interface AppError {
   code: ErrorCode;
@@ -116,9 +116,10 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   'offline-not-cached': () => ({
     title: 'You are offline, and this model is not downloaded',
     message:
-      'Loading it needs the network. Connect and retry, or pick a model marked "cached": those load offline. ' +
-      'The recorded demo and the big-model view work offline too. Your conversation is kept.',
-    action: 'retry-load',
+      'Loading it needs the network, or a mirror of the model files on your own network (Settings: "Model files from a mirror"). ' +
+      'Pick a model marked "cached" (those load offline), connect and load again, or play the recorded demo, which needs neither. ' +
+      'Your conversation is kept.',
+    action: 'try-replay',
   }),
   'bad-model-library': (host) => ({
     title: 'The model library is not valid',
@@ -189,8 +190,8 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   }),
   'not-loaded': () => ({
     title: 'No model loaded',
-    message: 'Load a model before sending a message.',
-    action: 'retry-load',
+    message: 'Load the model above first: your message stays in the box.',
+    action: 'load',
   }),
   'rehearsal-stopped': () => ({
     title: 'The rehearsal did not finish',

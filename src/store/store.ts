@@ -1,5 +1,6 @@
 /** The app's one store, assembled from slices; actions live in src/actions. */
 import { create } from 'zustand';
+import { makeError } from '../shared/errors';
 import { DEFAULT_COMPARE_DRAFT } from '../lib/compare-url';
 import { newConversation } from '../lib/conversations';
 import type { AppState, CompareSlice, DeviceSlice, ChatSlice, GpuSlice, MetricsSlice, ModelSlice, PrefsSlice, RunsSlice, SettingsSlice, AlertSlice, StageSlice } from './types';
@@ -12,7 +13,10 @@ export const DEFAULT_SETTINGS: SettingsSlice['settings'] = {
   thinking: false,
 };
 
-const gpuSlice = (): GpuSlice => ({ gpu: { status: 'probing', report: null, error: null } });
+/** A browser without WebGPU is known before the first paint: its notice is there from the start, and shifts nothing. */
+const gpuSlice = (): GpuSlice => ({
+  gpu: typeof navigator !== 'undefined' && !('gpu' in navigator) ? { status: 'error', report: null, error: makeError('no-webgpu') } : { status: 'probing', report: null, error: null },
+});
 
 const modelSlice = (): ModelSlice => ({
   selectedId: null,

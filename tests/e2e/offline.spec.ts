@@ -28,4 +28,8 @@ test('offline: after one online visit the app starts offline, says so, replays a
   await page.getByTestId('load').click();
   await expect(page.getByTestId('error-offline-not-cached')).toContainText('You are offline, and this model is not downloaded');
   await expect(page.getByTestId('error-host-unreachable')).toHaveCount(0);
+  // It names the ways that work offline: a mirror on the user's network, a cached model, the demo (a button).
+  await expect(page.getByTestId('error-offline-not-cached')).toContainText('mirror');
+  await page.getByTestId('error-offline-not-cached').getByRole('button', { name: 'Try the recorded demo' }).click();
+  await expect(page.getByTestId('replay-banner')).toBeVisible();
 });
