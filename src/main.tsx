@@ -6,7 +6,9 @@ import { registerServiceWorker } from './actions/device-actions';
 import { persistBeforeUnload } from './store/persistence';
 import { warmUpReplyWriter } from './components/reply/reply-writer';
 import './styles.css';
+import { watchTheme } from './lib/theme';
 
+watchTheme();
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <App />

@@ -7,7 +7,7 @@ import { makeError, type AppError } from '../shared/errors';
 import { getState, setState, useStore } from '../store/store';
 import type { AppState, ChatEntry } from '../store/types';
 import type { GenerateRequest } from '../shared/protocol';
-import type { Run } from '../shared/runs';
+import { usageFromChunks, type Run } from '../shared/runs';
 import { addRun } from './runs-actions';
 import { finishStreamingFigures, meterStream, refreshStreamingFiguresInFrame, startStreamingFigures } from './metrics-actions';
 import { unpackResult } from '../shared/run-transfer';
@@ -35,8 +35,15 @@ export function followReply(view: ReplyView): () => void {
   return inFlight?.follow(view) ?? (() => {});
 }
 
+/** The figure shown under a reply: web-llm's usage when it gave one, else the app's from the chunk times. */
+function speedOf(run: Run): Pick<ChatEntry, 'speed'> {
+  const usage = run.usage ?? usageFromChunks(run.chunks, 0);
+  const decodeTps = usage.extra.decode_tokens_per_s;
+  return Number.isFinite(decodeTps) && decodeTps > 0 ? { speed: { decodeTps, tokens: usage.completion_tokens } } : {};
+}
+
 /** Turns the reply in flight into a history entry (used on finish, error and crash). */
-export function settleStreaming(finishReason: ChatEntry['finishReason'], finalText?: string, runId?: string): void {
+export function settleStreaming(finishReason: ChatEntry['finishReason'], finalText?: string, run?: Run): void {
   const shown = inFlight?.dispose() ?? '';
   inFlight = null;
   const s = getState().streaming;
@@ -48,7 +55,8 @@ export function settleStreaming(finishReason: ChatEntry['finishReason'], finalTe
     modelId: s.modelId,
     source: s.source,
     ...(finishReason ? { finishReason } : {}),
-    ...(runId ? { runId } : {}),
+    ...(run ? { runId: run.id } : {}),
+    ...(run ? speedOf(run) : {}),
   };
   // Kept even when empty, so a reply stopped before its first token still shows as "stopped".
   setState({ streaming: null, ...withMessages([...getState().messages, entry]) });
@@ -157,7 +165,7 @@ async function sendPrompt(text: string, fromDraft: boolean): Promise<void> {
     finishStreamingFigures(reply.run);
     addRun(reply.run);
     calibrateFrom(request, reply.run);
-    settleStreaming(reply.finishReason, reply.text, reply.run.id);
+    settleStreaming(reply.finishReason, reply.text, reply.run);
     return;
   }
   finishStreamingFigures(null);
@@ -207,16 +215,32 @@ export function continueInterrupted(): Promise<void> {
   return sendPrompt(CONTINUE_PROMPT, false);
 }
 
-/** Asks the interrupted question again; the partial reply gives way to the new one. */
-export function regenerateInterrupted(): Promise<void> {
-  const exchange = interruptedExchange();
-  if (!exchange || getState().streaming) return Promise.resolve();
+/** Asks a reply's question again (the last reply's, by default): the reply, and any exchange after it
+ * (after a confirmation), give way to the new one; refused (no model loaded), nothing changes. */
+export function regenerate(replyId?: string): Promise<void> {
   const before = getState().messages;
-  setState(withMessages(before.slice(0, -2)));
-  const sent = sendPrompt(exchange.question.content, false);
-  // Refused (no model loaded): the exchange goes back where it was.
+  const i = replyId === undefined ? before.length - 1 : before.findIndex((m) => m.id === replyId);
+  const question = before[i - 1];
+  if (i < 1 || before[i]?.role !== 'assistant' || question?.role !== 'user' || getState().streaming) return Promise.resolve();
+  const later = before.slice(i + 1).filter((m) => m.role === 'user').length;
+  if (later > 0 && !window.confirm(`Regenerate this reply? The ${later} exchange(s) after it leave the conversation.`)) return Promise.resolve();
+  setState(withMessages(before.slice(0, i - 1)));
+  const sent = sendPrompt(question.content, false);
   if (!getState().streaming) setState(withMessages(before));
   return sent;
+}
+
+/** Takes a question of the conversation back into the composer to be edited and sent again: it and
+ * everything after it leave the history (after a confirmation when later exchanges would go too). */
+export function editQuestion(id: string): void {
+  const s = getState();
+  const i = s.messages.findIndex((m) => m.id === id && m.role === 'user');
+  if (i === -1 || s.streaming) return;
+  const later = s.messages.slice(i + 2).filter((m) => m.role === 'user').length;
+  if (later > 0 && !window.confirm(`Edit this message? The ${later} exchange(s) after it leave the conversation.`)) return;
+  if (s.draft.trim() !== '' && s.draft !== s.messages[i]!.content && !window.confirm('Replace the message you are typing with this one?')) return;
+  setState({ draft: s.messages[i]!.content, ...withMessages(s.messages.slice(0, i)) });
+  document.querySelector<HTMLTextAreaElement>('[data-testid="prompt"]')?.focus();
 }
 
 export function dismissChatError(): void {

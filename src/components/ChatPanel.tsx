@@ -2,6 +2,7 @@ import { dismissChatError } from '../actions/chat-actions';
 import { runErrorAction } from '../actions/error-actions';
 import { useStore } from '../store/store';
 import { Composer } from './Composer';
+import { LiveSpeedLine } from './LiveSpeedLine';
 import { ChatToolbar } from './conversations/ChatToolbar';
 import { ErrorNotice } from './ErrorNotice';
 import { MessageList } from './MessageList';
@@ -20,6 +21,7 @@ export function ChatPanel() {
           </div>
         )}
         <Composer />
+        <LiveSpeedLine />
       </div>
     </section>
   );

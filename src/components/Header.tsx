@@ -2,6 +2,7 @@ import { closeCompare, openCompare } from '../actions/compare-actions';
 import { exitReplay } from '../actions/runs-actions';
 import { closeStage, openStage } from '../actions/stage-actions';
 import { useStore } from '../store/store';
+import { ThemeSwitch } from './ThemeSwitch';
 
 export function Header() {
   const engine = useStore((s) => s.engine);
@@ -18,6 +19,7 @@ export function Header() {
         <button type="button" aria-pressed={view === 'stage'} onClick={openStage} data-testid="view-stage">
           Present
         </button>
+        <ThemeSwitch />
       </nav>
       <h1>Qwen on your GPU</h1>
       <p className="tagline">A quantized Qwen model running in this browser through WebGPU. Nothing you type leaves the device.</p>

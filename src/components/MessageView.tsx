@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { continueInterrupted, interruptedExchange, regenerateInterrupted } from '../actions/chat-actions';
+import { continueInterrupted, interruptedExchange, regenerate } from '../actions/chat-actions';
+import { QuestionActions, ReplyActions } from './MessageActions';
 import { useStore } from '../store/store';
 import type { ChatEntry } from '../store/types';
 import { Reply } from './reply/Reply';
@@ -21,7 +22,7 @@ function InterruptedActions({ id }: { id: string }) {
       <button type="button" onClick={() => void continueInterrupted()} data-testid="reply-continue">
         Continue
       </button>
-      <button type="button" onClick={() => void regenerateInterrupted()} data-testid="reply-regenerate">
+      <button type="button" onClick={() => void regenerate()} data-testid="reply-regenerate">
         Regenerate
       </button>
     </span>
@@ -66,11 +67,22 @@ export const MessageView = memo(function MessageView({ entry }: { entry: ChatEnt
           ) : (
             <>
               {entry.modelId}
+              {entry.speed && (
+                <span className="reply-speed" data-testid="reply-speed">
+                  {' · '}
+                  {entry.speed.decodeTps.toFixed(entry.speed.decodeTps < 10 ? 1 : 0)} tok/s · {entry.speed.tokens} tokens
+                </span>
+              )}
               {entry.source === 'replayed' && <SourceBadge source="replayed" />}
               {note && <span className="badge">{note}</span>}
-              {entry.finishReason === 'interrupted' && <InterruptedActions id={entry.id} />}
+              {entry.finishReason === 'interrupted' ? <InterruptedActions id={entry.id} /> : <ReplyActions entry={entry} />}
             </>
           )}
+        </footer>
+      )}
+      {!streaming && entry.role === 'user' && (
+        <footer className="message-meta">
+          <QuestionActions entry={entry} />
         </footer>
       )}
     </article>

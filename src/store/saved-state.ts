@@ -53,7 +53,9 @@ export function readMessages(saved: unknown, problems: Problems): ChatEntry[] {
   const kept = saved.filter(isMessage);
   if (kept.length < saved.length) problems.push(`${saved.length - kept.length} message(s) of a conversation`);
   return kept.map((m) => {
-    const { replayed, ...rest } = m;
+    const { replayed, speed, ...whole } = m;
+    // A speed that does not read is dropped, not the message.
+    const rest = isObj(speed) && finiteIn(speed.decodeTps, 0, 1e6) && finiteIn(speed.tokens, 0, 1e7) ? { ...whole, speed } : whole;
     return m.role !== 'assistant' || m.source ? rest : { ...rest, source: replayed ? 'replayed' : 'measured' };
   });
 }

@@ -20,6 +20,8 @@ export interface ChatEntry {
   finishReason?: FinishReason | 'interrupted';
   /** Replies: written by a model on this GPU (measured) or played back by the replay engine. */
   source?: RunSource;
+  /** Replies: the decode speed and length of this reply (web-llm's figures, else the app's), shown under it. */
+  speed?: { decodeTps: number; tokens: number };
 }
 
 /** The reply being written. Its text is not store state: it goes from the batches straight

@@ -90,7 +90,7 @@ test('the conversation survives a reload, and deleting it empties the chat', asy
   await page.getByTestId('stop').click();
   await waitForReplyDone(page);
   await page.reload();
-  await expect(page.getByTestId('message-user')).toHaveText('remember me');
+  await expect(page.getByTestId('message-user').locator('.user-text')).toHaveText('remember me');
   await page.getByTestId('chats-toggle').click();
   await page.getByRole('button', { name: 'Delete "remember me"' }).click();
   await expect(page.getByTestId('message-user')).toHaveCount(0);

@@ -37,11 +37,11 @@ test('the conversation list survives a reload: titles, a new name, the current c
 
   await page.reload();
   await expect(page.getByTestId('chat-title')).toHaveText('Stage demo');
-  await expect(page.getByTestId('message-user')).toHaveText('second chat question');
+  await expect(page.getByTestId('message-user').locator('.user-text')).toHaveText('second chat question');
   await expect(page.getByTestId('chats-toggle')).toHaveText('Chats (2)');
   await openList(page);
   await row(page, 'first chat question').getByRole('button', { name: /first chat question/ }).first().click();
-  await expect(page.getByTestId('message-user')).toHaveText('first chat question');
+  await expect(page.getByTestId('message-user').locator('.user-text')).toHaveText('first chat question');
   await expect(page.getByTestId('message-assistant')).toHaveCount(1);
   await expect(list(page)).toHaveCount(0); // opening a conversation closes the list
 });
@@ -54,11 +54,11 @@ test('switching while a reply streams stops it and keeps it in its conversation'
   await expect(page.getByTestId('message-streaming')).toBeVisible();
   await openList(page);
   await row(page, 'an older conversation').locator('.conversation-open').click();
-  await expect(page.getByTestId('message-user')).toHaveText('an older conversation');
+  await expect(page.getByTestId('message-user').locator('.user-text')).toHaveText('an older conversation');
   await expect(page.getByTestId('message-streaming')).toHaveCount(0);
   await openList(page);
   await row(page, 'write me something long').locator('.conversation-open').click();
-  await expect(page.getByTestId('message-user')).toHaveText('write me something long');
+  await expect(page.getByTestId('message-user').locator('.user-text')).toHaveText('write me something long');
   await expect(page.getByTestId('message-assistant')).toContainText('stopped');
 });
 
@@ -81,15 +81,15 @@ test('delete with undo, and a conversation exported as Markdown', async ({ page 
   await row(page, 'delete this one').getByRole('button', { name: 'Delete "delete this one"' }).click();
   await expect(page.getByTestId('undo-delete')).toContainText('Deleted "delete this one"');
   // The current conversation went: the next most recent opens.
-  await expect(page.getByTestId('message-user')).toHaveText('keep this one');
+  await expect(page.getByTestId('message-user').locator('.user-text')).toHaveText('keep this one');
   await expect(list(page).getByTestId('conversation')).toHaveCount(1);
   await page.getByTestId('undo').click();
-  await expect(page.getByTestId('message-user')).toHaveText('delete this one');
+  await expect(page.getByTestId('message-user').locator('.user-text')).toHaveText('delete this one');
   await expect(page.getByTestId('undo-delete')).toHaveCount(0);
   await openList(page);
   await expect(list(page).getByTestId('conversation')).toHaveCount(2);
   // Undone, it is saved again: it is there after a reload.
   await page.reload();
   await expect(page.getByTestId('chats-toggle')).toHaveText('Chats (2)');
-  await expect(page.getByTestId('message-user')).toHaveText('delete this one');
+  await expect(page.getByTestId('message-user').locator('.user-text')).toHaveText('delete this one');
 });

@@ -18,7 +18,7 @@ test('a crashed worker is reported, restarted on request, and the conversation s
   });
   const alert = page.getByTestId('error-worker-crashed');
   await expect(alert).toBeVisible();
-  await expect(page.getByTestId('message-user')).toHaveText('before the crash');
+  await expect(page.getByTestId('message-user').locator('.user-text')).toHaveText('before the crash');
 
   await alert.getByRole('button', { name: 'Restart the worker' }).click();
   await expect(page.getByTestId('model-ready')).toBeVisible();

@@ -54,7 +54,7 @@ test('present: after a simulated device loss the rehearsal plays in place of the
   await expect(page.getByTestId('rehearsing')).toHaveCount(0, { timeout: 60_000 });
   await expect(level(page, 'rehearsal')).toHaveAttribute('data-level', 'warn');
   await expect(level(page, 'rehearsal')).toContainText('recorded from a replay');
-  await expect(page.getByTestId('stage-chat').getByTestId('message-user')).toHaveText(SCRIPT[1]!);
+  await expect(page.getByTestId('stage-chat').getByTestId('message-user').locator('.user-text')).toHaveText(SCRIPT[1]!);
   const rehearsedReplies = await page.getByTestId('message-assistant').allTextContents();
   expect(rehearsedReplies).toHaveLength(1); // the stage shows the latest exchange
 
@@ -76,7 +76,7 @@ test('present: after a simulated device loss the rehearsal plays in place of the
 
   await page.keyboard.press('ArrowRight');
   const chat = page.getByTestId('stage-chat');
-  await expect(chat.getByTestId('message-user')).toHaveText(SCRIPT[0]!);
+  await expect(chat.getByTestId('message-user').locator('.user-text')).toHaveText(SCRIPT[0]!);
   await expect(chat.getByTestId('message-streaming')).toBeVisible();
   expect(await stageSources(page)).not.toContain('measured');
   await waitForReplyDone(page);
@@ -105,7 +105,7 @@ test('present: after a simulated device loss the rehearsal plays in place of the
   await expect(playing).toContainText('Not live:');
   await expect(page.getByTestId('error-worker-crashed')).toHaveCount(0);
   await page.getByRole('button', { name: 'Send next →' }).click();
-  await expect(chat.getByTestId('message-user')).toHaveText(SCRIPT[1]!);
+  await expect(chat.getByTestId('message-user').locator('.user-text')).toHaveText(SCRIPT[1]!);
   await waitForReplyDone(page);
   await expect(chat.getByTestId('message-assistant')).toContainText(/replayed/i);
   expect(await stageSources(page)).not.toContain('measured');

@@ -82,12 +82,12 @@ test('present: the script runs from the keyboard in replay mode — → and Spac
   const chat = page.getByTestId('stage-chat');
   await page.locator('body').click({ position: { x: 5, y: 5 } }); // focus the page, not a field
   await page.keyboard.press('ArrowRight');
-  await expect(chat.getByTestId('message-user')).toHaveText('First question');
+  await expect(chat.getByTestId('message-user').locator('.user-text')).toHaveText('First question');
   await waitForReplyDone(page);
   await expect(page.getByTestId('script-position')).toHaveText('Script 2 of 3 · next: Second question');
 
   await page.keyboard.press(' ');
-  await expect(chat.getByTestId('message-user')).toHaveText('Second question');
+  await expect(chat.getByTestId('message-user').locator('.user-text')).toHaveText('Second question');
   await expect(chat.getByTestId('message-streaming')).toBeVisible();
   await page.keyboard.press('Escape');
   await waitForReplyDone(page);

@@ -19,7 +19,7 @@ test('robust: a reload 2.5 s into a reply keeps the question and the partial rep
   await expect.poll(() => Date.now() - sentAt, { timeout: 5_000, intervals: [100] }).toBeGreaterThanOrEqual(2_400);
   const shown = await replyShowing(page, 1);
   await page.reload();
-  await expect(page.getByTestId('message-user')).toHaveText('explain memory bandwidth');
+  await expect(page.getByTestId('message-user').locator('.user-text')).toHaveText('explain memory bandwidth');
   const kept = assistant(page);
   await expect(kept).toHaveCount(1);
   await expect(kept).toContainText(shown.trim().slice(0, 120));
@@ -33,7 +33,7 @@ test('robust: a reload 2.5 s into a reply keeps the question and the partial rep
   await expect(page.getByTestId('message-streaming')).toBeVisible();
   await page.getByTestId('stop').click();
   await waitForReplyDone(page);
-  await expect(page.getByTestId('message-user')).toHaveText(['explain memory bandwidth']);
+  await expect(page.getByTestId('message-user').locator('.user-text')).toHaveText(['explain memory bandwidth']);
   await expect(assistant(page)).toHaveCount(1);
   await expect(page.getByTestId('reply-continue')).toHaveCount(0);
 });
@@ -47,7 +47,7 @@ test('robust: Continue after an interrupted reply keeps it and asks the model to
   await page.getByTestId('load').click();
   await expect(page.getByTestId('model-ready')).toBeVisible();
   await page.getByTestId('reply-continue').click();
-  await expect(page.getByTestId('message-user')).toHaveText(['a long answer please', 'Please continue your previous answer from where it stopped.']);
+  await expect(page.getByTestId('message-user').locator('.user-text')).toHaveText(['a long answer please', 'Please continue your previous answer from where it stopped.']);
   await page.getByTestId('stop').click();
   await waitForReplyDone(page);
   await expect(assistant(page)).toHaveCount(2);
@@ -60,7 +60,7 @@ test('robust: a reload right after a reply ends, and 100 ms after a rename, keep
   await page.getByTestId('stop').click();
   await waitForReplyDone(page);
   await page.reload();
-  await expect(page.getByTestId('message-user')).toHaveText('keep this exchange');
+  await expect(page.getByTestId('message-user').locator('.user-text')).toHaveText('keep this exchange');
   await expect(assistant(page)).toHaveCount(1);
 
   await page.getByTestId('chats-toggle').click();
@@ -80,6 +80,6 @@ test('robust: closing the page mid-reply keeps the partial reply (the journal is
   await page.close({ runBeforeUnload: true });
   const again = await context.newPage();
   await again.goto('/');
-  await expect(again.getByTestId('message-user')).toHaveText('closing the tab');
+  await expect(again.getByTestId('message-user').locator('.user-text')).toHaveText('closing the tab');
   await expect(again.getByTestId('message-assistant')).toContainText(shown.trim().slice(0, 30));
 });

@@ -9,9 +9,9 @@ import { Panel } from '../Panel';
 
 // Each figure subscribes to its own value; the values a refresh changes are written as text
 // (LiveText, Sparkline), so a refresh re-renders nothing.
-const readDecodeRate = (s: AppState) => fmt((s.streamingFigures?.streaming ? s.streamingFigures.currentTps : s.streamingFigures?.averageTps) ?? null);
+export const readDecodeRate = (s: AppState) => fmt((s.streamingFigures?.streaming ? s.streamingFigures.currentTps : s.streamingFigures?.averageTps) ?? null);
 export const readHistory = (s: AppState) => s.streamingFigures?.history;
-const readTokens = (s: AppState) => String(s.streamingFigures?.tokens ?? 0);
+export const readTokens = (s: AppState) => String(s.streamingFigures?.tokens ?? 0);
 const readContextUsed = (s: AppState) => (s.streamingFigures ? `≈${contextTokensOf(s)}` : '–');
 
 /** Made once: toLocaleString builds a formatter on every call. */

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { followReply } from '../../actions/chat-actions';
 import { noteCommitted } from '../../lib/paint-latency';
 import { copyCodeFrom } from '../copy-code';
+import { highlightCodeIn } from './highlight-code';
 import { ReplyWriter } from './reply-writer';
 
 const onCopyClick = (e: MouseEvent<HTMLDivElement>) => copyCodeFrom(e.target);
@@ -30,6 +31,7 @@ export function Reply({ text }: { text?: string }) {
     const w = writer.current!;
     if (text !== undefined) {
       w.update(text, true);
+      highlightCodeIn(ref.current!);
       return;
     }
     return followReply((added, whole) => {
