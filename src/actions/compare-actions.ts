@@ -8,6 +8,7 @@ import { del, get, set } from 'idb-keyval';
 import { inference } from '../bridge/inference-bridge';
 import { DEFAULT_COMPARE_DRAFT, draftFromUrl, urlOf, type CompareDraft } from '../lib/compare-url';
 import { quantOfModelId } from '../lib/quant';
+import { BUILT_IN_PROMPTS } from '../lib/compare-prompts';
 import { COMPARISON_FORMAT, type ComparisonFile } from '../shared/comparison';
 import type { Provenance } from '../shared/provenance';
 import { makeError } from '../shared/errors';
@@ -146,9 +147,24 @@ export async function startComparisonReplay(data: unknown): Promise<void> {
   }
   replaying = result;
   setState({ engine: engine.value, loadedId: null, loadState: 'idle', view: 'compare' });
-  const quants = result.setup.variants.map((id) => quantOfModelId(id) ?? id);
-  patch({ result, origin: 'file', error: null, draft: { ...getState().compare.draft, model: result.setup.model, quants } });
+  patch({ result, origin: 'file', error: null, draft: draftOf(result.setup) });
   saveComparison();
+}
+
+/** The setup shows the recorded comparison's own: its variants, its prompts (built-in ones ticked by
+ * name when their text is the same, the others as the user's own), tokens, repetitions and seed. */
+function draftOf(setup: ComparisonFile['setup']): CompareDraft {
+  const builtIn = setup.prompts.filter((p) => BUILT_IN_PROMPTS.some((b) => b.id === p.id && b.text === p.text));
+  const own = setup.prompts.filter((p) => !builtIn.includes(p));
+  return {
+    model: setup.model,
+    quants: setup.variants.map((id) => quantOfModelId(id) ?? id),
+    builtIn: builtIn.map((p) => p.id),
+    ownPrompts: own.map((p) => p.text.replace(/\n/g, ' ')).join('\n'),
+    maxTokens: setup.maxTokens,
+    repetitions: setup.repetitions,
+    seed: setup.seed,
+  };
 }
 
 /** The comparison the worker is replaying, if it is: running it again runs its recorded setup. */

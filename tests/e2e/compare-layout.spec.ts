@@ -38,6 +38,11 @@ test('compare: an imported comparison says imported on every figure and in its s
   const view = page.getByTestId('compare-view');
   await expect(view.locator('[data-source="imported"]').first()).toBeVisible();
   await expect(view.locator('[data-source="measured"]')).toHaveCount(0);
+  // The setup shows the file's own prompts and settings, not the ones typed here before.
+  await expect(page.getByTestId('compare-max-tokens')).toHaveValue('8');
+  await expect(page.getByTestId('compare-repetitions')).toHaveValue('2');
+  await expect(page.getByTestId('compare-seed')).toHaveValue('1');
+  await expect(page.locator('#compare-own')).toHaveValue(/^Write a TypeScript function.*\nWhat is the capital of France\?$/);
   // Kept across a reload as imported, not promoted to measured.
   await page.reload();
   await expect(page.getByTestId('compare-provenance')).toContainText('Imported: measured');

@@ -123,3 +123,12 @@ test('compare: a file that is not a comparison gets a clear message and changes 
   await expect(page.getByRole('alert')).toContainText('not a comparison this app can read');
   await expectFixtureFigures(page);
 });
+
+test('compare: a link that ticks a variant this adapter cannot run leaves it unticked here', async ({ page }) => {
+  await page.goto('/?compare=Qwen3-0.6B&variants=q4f16_1,q4f32_1,q0f32');
+  // SwiftShader has no shader-f16: once the GPU has answered, q4f16_1 is neither ticked nor tickable.
+  await expect(page.getByTestId('compare-variant-q4f16_1')).not.toBeChecked();
+  await expect(page.getByTestId('compare-variant-q4f16_1')).toBeDisabled();
+  await expect(page.getByTestId('compare-variant-q4f32_1')).toBeChecked();
+  await expect(page.getByTestId('compare-start')).toBeEnabled();
+});

@@ -12,3 +12,13 @@ describe('log-axis ticks', () => {
     expect(logTicks(40, 350).length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('linear ticks of the comparison chart', () => {
+  it('step at 1, 2 or 5 × a power of ten, from 0 to at least the maximum', async () => {
+    const { roundTicks } = await import('../../src/components/compare/CompareChart');
+    expect(roundTicks(27)).toEqual([0, 10, 20, 30]);
+    expect(roundTicks(0.0123)).toEqual([0, 0.005, 0.01, 0.015]);
+    expect(roundTicks(180)).toEqual([0, 50, 100, 150, 200]);
+    expect(roundTicks(0)).toEqual([0, 1]);
+  });
+});

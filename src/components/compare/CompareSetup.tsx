@@ -4,7 +4,7 @@ import { refreshFreeStorage, startComparison } from '../../actions/compare-run-a
 import { CATALOG } from '../../catalog-data';
 import { BUILT_IN_PROMPTS } from '../../lib/compare-prompts';
 import { MAX_VARIANTS, chosenVariants, draftProblem, planOf, setupOf, unavailableReason } from '../../lib/compare-plan';
-import { useStore } from '../../store/store';
+import { getState, useStore } from '../../store/store';
 
 const MODELS = CATALOG.flatMap((f) => f.models).filter((m) => m.variants.length >= 2);
 
@@ -22,6 +22,7 @@ export function CompareSetup() {
   // The storage check of the plan: asked once the view opens.
   useEffect(() => void refreshFreeStorage(), []);
   const draft = useStore((s) => s.compare.draft);
+  const gpuKnown = useStore((s) => s.gpu.status === 'ready');
   const running = useStore((s) => s.compare.status === 'running');
   const hasF16 = useStore((s) => s.gpu.report?.shaderF16 ?? false);
   const cached = useStore((s) => s.cached);
@@ -37,6 +38,13 @@ export function CompareSetup() {
   const setup = model && !problem ? setupOf(draft, model) : null;
   const planned = setup && recorded ? { ...recorded.setup, variants: recorded.setup.variants.filter((id) => setup.variants.includes(id)) } : setup;
   const plan = model && planned ? planOf(planned, chosenVariants(model, draft.quants), cached, freeMB) : null;
+  // A variant this adapter cannot run is not left ticked (a saved setup or a link from another machine may tick it).
+  const unrunnable = gpuKnown && !replayModels && model ? model.variants.filter((v) => unavailableReason(v, hasF16) && draft.quants.includes(v.quant.code)).map((v) => v.quant.code) : [];
+  const unrunnableKey = unrunnable.join(' ');
+  useEffect(() => {
+    const drop = unrunnableKey.split(' ');
+    if (unrunnableKey) setCompareDraft({ quants: getState().compare.draft.quants.filter((q) => !drop.includes(q)) });
+  }, [unrunnableKey]);
   const toggle = (list: string[], item: string, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
 
   return (
