@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { toggleMemorySelfTest, setGpuMemoryGB } from '../../actions/gpu-memory-actions';
+import { toggleMemorySelfTest } from '../../actions/gpu-memory-actions';
+import { GpuMemoryInput } from '../moe/HardwarePicker';
 import { variantOf } from '../../catalog-data';
 import { architectureOf } from '../../lib/architectures';
 import { architectureFromModelConfig } from '../../lib/model-config';
@@ -104,18 +105,7 @@ export function MemoryPanel() {
           {mismatches.map((m) => `${m.field}: ${String(m.model)} vs ${String(m.ours)}`).join(', ')}): the estimate may be off.
         </p>
       )}
-      <label className="inline">
-        Your GPU memory (GB)
-        <input
-          type="number"
-          min={0}
-          step={1}
-          value={gpuGB ?? ''}
-          placeholder="unknown"
-          data-testid="gpu-memory-input"
-          onChange={(e) => setGpuMemoryGB(e.target.value === '' ? null : Number(e.target.value))}
-        />
-      </label>
+      <GpuMemoryInput testId="gpu-memory-input" />
       <button type="button" onClick={() => void toggleMemorySelfTest()} disabled={selfTest.status === 'busy'} data-testid="mem-self-test">
         {selfTest.status === 'holding' ? `Free the ${Math.round(selfTest.bytes / MiB)} MB test buffers` : 'Check the counter: allocate 256 MB'}
       </button>
