@@ -147,13 +147,14 @@ export async function startComparisonReplay(data: unknown): Promise<void> {
   }
   replaying = result;
   setState({ engine: engine.value, loadedId: null, loadState: 'idle', view: 'compare' });
-  patch({ result, origin: 'file', error: null, draft: draftOf(result.setup) });
+  setCompareDraft(draftOf(result.setup));
+  patch({ result, origin: 'file', error: null });
   saveComparison();
 }
 
 /** The setup shows the recorded comparison's own: its variants, its prompts (built-in ones ticked by
  * name when their text is the same, the others as the user's own), tokens, repetitions and seed. */
-function draftOf(setup: ComparisonFile['setup']): CompareDraft {
+export function draftOf(setup: ComparisonFile['setup']): CompareDraft {
   const builtIn = setup.prompts.filter((p) => BUILT_IN_PROMPTS.some((b) => b.id === p.id && b.text === p.text));
   const own = setup.prompts.filter((p) => !builtIn.includes(p));
   return {

@@ -12,7 +12,7 @@ import { parseComparisonFile } from '../shared/comparison-file';
 import { makeError } from '../shared/errors';
 import { problemLine } from '../shared/untrusted';
 import { getState, setState } from '../store/store';
-import { comparisonRunning, patchCompare as patch, replayedComparison, saveComparison as save, startComparisonReplay } from './compare-actions';
+import { comparisonRunning, draftOf, setCompareDraft, patchCompare as patch, replayedComparison, saveComparison as save, startComparisonReplay } from './compare-actions';
 
 const modelNamed = (name: string) => CATALOG.flatMap((f) => f.models).find((m) => m.name === name) ?? null;
 
@@ -64,6 +64,8 @@ export async function startComparison(): Promise<void> {
 export async function importComparison(file: File): Promise<ComparisonFile | null> {
   try {
     const result = parseComparisonFile(JSON.parse(await file.text()));
+    // The setup takes the file's own: running it here repeats the same comparison on this GPU.
+    setCompareDraft(draftOf(result.setup));
     patch({ result, origin: 'file', error: null, notice: `Imported ${file.name}.` });
     save();
     return result;

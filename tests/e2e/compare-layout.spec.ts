@@ -42,7 +42,7 @@ test('compare: an imported comparison says imported on every figure and in its s
   await expect(page.getByTestId('compare-max-tokens')).toHaveValue('8');
   await expect(page.getByTestId('compare-repetitions')).toHaveValue('2');
   await expect(page.getByTestId('compare-seed')).toHaveValue('1');
-  await expect(page.locator('#compare-own')).toHaveValue(/^Write a TypeScript function.*\nWhat is the capital of France\?$/);
+  await expect(page.locator('#compare-own')).toHaveValue(/^Write a TypeScript function.*\nWhat is the capital of France\? Answer in one sentence\.$/);
   // Kept across a reload as imported, not promoted to measured.
   await page.reload();
   await expect(page.getByTestId('compare-provenance')).toContainText('Imported: measured');
