@@ -63,6 +63,7 @@ export async function initApp(): Promise<void> {
     setState({ selectedId });
     writeModelParam(selectedId);
   }
+  setState({ choiceSettled: true });
   // The worker learns where files come from before it is asked what is cached.
   await hydrated;
   await Promise.all([sendMirror(), sendCustomModels()]);

@@ -54,9 +54,9 @@ async function freeStorageMB(): Promise<number | null> {
 
 /** Loads the selected model; checks storage first unless the user already said "download anyway". */
 export async function loadSelected(opts: { skipStorageCheck?: boolean } = {}): Promise<void> {
-  const { selectedId, cached, engine } = getState();
+  const { selectedId, cached, engine, choiceSettled } = getState();
   const found = variantOf(selectedId);
-  if (!selectedId || !found || !confirmStopComparison('Loading a model')) return;
+  if (!choiceSettled || !selectedId || !found || !confirmStopComparison('Loading a model')) return;
   const replay = engine.source === 'replayed';
   if (!replay && getState().gpu.status === 'error') {
     setState({ loadState: 'error', loadError: getState().gpu.error });

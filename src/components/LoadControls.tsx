@@ -10,6 +10,8 @@ export function LoadControls() {
   const error = useStore((s) => s.loadError);
   const loadedId = useStore((s) => s.loadedId);
   const selectedId = useStore((s) => s.selectedId);
+  // Shown from the first paint (its place kept), usable once the start-up choice is made.
+  const settled = useStore((s) => s.choiceSettled);
   const warning = useStore((s) => s.storageWarning);
   const replay = useStore((s) => s.engine.source === 'replayed');
   const cached = useStore((s) => (s.selectedId ? s.cached[s.selectedId] === true : false));
@@ -71,7 +73,7 @@ export function LoadControls() {
           {replay && <SourceBadge source="replayed" />}
         </p>
       ) : (
-        <button type="button" className="primary" data-testid="load" onClick={() => void loadSelected()} disabled={!selectedId}>
+        <button type="button" className="primary" data-testid="load" onClick={() => void loadSelected()} disabled={!selectedId || !settled}>
           {label}
         </button>
       )}

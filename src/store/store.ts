@@ -20,6 +20,7 @@ const gpuSlice = (): GpuSlice => ({
 
 const modelSlice = (): ModelSlice => ({
   selectedId: null,
+  choiceSettled: false,
   loadedId: null,
   loadState: 'idle',
   loadProgress: null,

@@ -40,6 +40,8 @@ export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface ModelSlice {
   selectedId: string | null;
+  /** The start-up choice is made (the GPU's answer, a replay file, the URL): Load waits for it. */
+  choiceSettled: boolean;
   loadedId: string | null;
   loadState: LoadState;
   loadProgress: LoadProgress | null;
