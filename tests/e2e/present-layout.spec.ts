@@ -35,7 +35,7 @@ for (const [width, height] of [
       await expect(page.getByTestId('message-streaming')).toBeVisible();
       // While it streams, and as it grows: the reply's box is in the viewport, the page itself does not scroll.
       for (const chars of [20, 200]) {
-        await expect.poll(async () => ((await page.getByTestId('message-streaming').textContent()) ?? '').length, { timeout: 20_000 }).toBeGreaterThan(chars);
+        await expect.poll(async () => ((await page.getByTestId('message-streaming').locator('.reply').textContent()) ?? '').length, { timeout: 20_000 }).toBeGreaterThan(chars);
         expect(await onScreen(page, 'message-streaming')).toBe(true);
         expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= innerHeight + 1)).toBe(true);
       }

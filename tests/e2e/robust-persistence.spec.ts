@@ -5,16 +5,17 @@ const assistant = (page: Page) => page.getByTestId('message-assistant');
 
 /** Waits until the reply in flight shows at least `chars` characters, and returns what it shows. */
 async function replyShowing(page: Page, chars: number): Promise<string> {
-  const streaming = page.getByTestId('message-streaming');
-  await expect.poll(async () => ((await streaming.textContent()) ?? '').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(chars);
-  return (await streaming.locator('.reply').textContent()) ?? '';
+  // The reply's own text: the footer ("<model> · writing…", a badge) has text before the first token.
+  const reply = page.getByTestId('message-streaming').locator('.reply');
+  await expect.poll(async () => ((await reply.textContent()) ?? '').trim().length, { timeout: 20_000 }).toBeGreaterThanOrEqual(chars);
+  return (await reply.textContent()) ?? '';
 }
 
 test('robust: a reload 2.5 s into a reply keeps the question and the partial reply, marked interrupted, with Continue and Regenerate', async ({ page }) => {
   await openReplayAndLoad(page);
   await sendPrompt(page, 'explain memory bandwidth');
   // The synthetic reply streams at 25 tok/s after a 150 ms first token: 2.5 s in is ~60 tokens.
-  await page.waitForFunction(() => (document.querySelector('[data-testid="message-streaming"]')?.textContent ?? '').length > 0);
+  await page.waitForFunction(() => (document.querySelector('[data-testid="message-streaming"] .reply')?.textContent ?? '').trim().length > 0);
   const sentAt = Date.now();
   await expect.poll(() => Date.now() - sentAt, { timeout: 5_000, intervals: [100] }).toBeGreaterThanOrEqual(2_400);
   const shown = await replyShowing(page, 1);
