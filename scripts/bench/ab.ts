@@ -1,9 +1,10 @@
-// npm run bench:ab -- <build A> <build B> [--runs N] [--long | --start] [--pause MS]
+// npm run bench:ab -- <build A> <build B> [--runs N] [--long | --stage | --start] [--pause MS]
 // Two production builds side by side: timed streams (the benchmark's, without the paint probe),
 // interleaved A B B A …, each in a fresh context. Busy time drifts with the host's load by more
 // than most changes are worth, so each pair is compared, not each build against an old figure.
 // --long: the benchmark's 50-turn history; --pause: time between the model being ready and the
-// send (the benchmark sends at once; a user types first); --start: navigation to a ready model
+// send (the benchmark sends at once; a user types first); --stage: the stream in the stage view
+// (?present, 1920×1080 as the benchmark's stage scenario); --start: navigation to a ready model
 // picker instead of a stream (ms).
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/browser';
@@ -16,6 +17,7 @@ let runs = 10;
 let pauseMs = 0;
 let long = false;
 let start = false;
+let stage = false;
 let dirs: string[] = [];
 
 const fmt = (n: number) => n.toFixed(1);
@@ -32,13 +34,13 @@ async function main(): Promise<number> {
     try {
       for (let r = 0; r < runs; r++) {
         for (const i of r % 2 ? [1, 0] : [0, 1]) {
-          const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+          const context = await browser.newContext({ viewport: stage ? { width: 1920, height: 1080 } : { width: 1400, height: 900 } });
           try {
             if (start) {
               busy[i]!.push((await startScenario(context, servers[i]!.url)).pickerMs);
               continue;
             }
-            const page = await (long ? openLongConversation : openReplay)(context, servers[i]!.url);
+            const page = long ? await openLongConversation(context, servers[i]!.url) : await openReplay(context, servers[i]!.url, stage);
             // Where the benchmark leaves the pointer: on the prompt in the long chat (it types there first).
             if (long) await page.getByTestId('prompt').click();
             if (pauseMs > 0) await page.waitForTimeout(pauseMs);
@@ -57,7 +59,7 @@ async function main(): Promise<number> {
     }
     const deltas = busy[1]!.map((b, r) => b - busy[0]![r]!);
     const better = deltas.filter((d) => d < 0).length;
-    const what = start ? 'Start: navigation → model picker ready' : `${long ? 'Long chat' : 'Stream'}: main-thread busy`;
+    const what = start ? 'Start: navigation → model picker ready' : `${long ? 'Long chat' : stage ? 'Stage stream' : 'Stream'}: main-thread busy`;
     console.log(`\n${what}, ${runs} interleaved pairs${pauseMs > 0 ? `, ${pauseMs} ms before each send` : ''}`);
     console.log(`A ${dirs[0]}: median ${fmt(median(busy[0]!))}${unit}`);
     console.log(`B ${dirs[1]}: median ${fmt(median(busy[1]!))}${unit}`);
@@ -71,13 +73,15 @@ async function main(): Promise<number> {
 run(
   {
     name: 'npm run bench:ab',
-    usage: 'npm run bench:ab -- <build A> <build B> [--runs N] [--long | --start] [--pause MS]   (builds: folders made by vite build)',
-    options: { runs: { type: 'string', default: '10' }, pause: { type: 'string', default: '0' }, long: { type: 'boolean' }, start: { type: 'boolean' } },
+    usage: 'npm run bench:ab -- <build A> <build B> [--runs N] [--long | --stage | --start] [--pause MS]   (builds: folders made by vite build)',
+    options: { runs: { type: 'string', default: '10' }, pause: { type: 'string', default: '0' }, long: { type: 'boolean' }, stage: { type: 'boolean' }, start: { type: 'boolean' } },
     main: ({ values, positionals }) => {
       runs = Number(values.runs);
       pauseMs = Number(values.pause);
       long = values.long === true;
       start = values.start === true;
+      stage = values.stage === true;
+      if ([long, stage, start].filter(Boolean).length > 1) throw new UsageError('--long, --stage and --start are one at a time');
       dirs = positionals;
       return main();
     },

@@ -52,13 +52,13 @@ export function StageClaim() {
       </p>
       {basis.example && (
         <p className="stage-note" data-testid="stage-claim-example">
-          An example GPU until this one is measured: send a message, or pick the GPU below.
+          An example GPU until this one is measured: send a message, or pick the GPU here.
         </p>
       )}
-      <ScatterChart points={projectionPoints(rows, TARGET)} limitX={basis.memoryGB} limitLabel={basis.memoryGB ? `${basis.memoryGB} GB` : ''} fontSize={20} aspect={0.5} minHeight={300} />
       <div className="stage-hw">
         <HardwarePicker testId="stage-hw-select" short />
       </div>
+      <ScatterChart points={projectionPoints(rows, TARGET)} limitX={basis.memoryGB} limitLabel={basis.memoryGB ? `${basis.memoryGB} GB` : ''} fontSize={20} aspect={0.45} minHeight={300} />
       <p className="stage-note">{BIG_MODELS.length} Qwen models at 4-bit (GGUF Q4_K_M); MoE models read only their active experts per token.</p>
       <ReferencePoints stage />
     </section>
