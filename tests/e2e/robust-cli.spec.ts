@@ -41,7 +41,7 @@ test('robust: npm run compare refuses each damaged file in one line and exit 1, 
 
 test('robust: --help exits 0 with the usage for every command-line tool; a wrong option exits 2 naming it', async () => {
   test.setTimeout(120_000);
-  const tools = ['scripts/compare.ts', 'scripts/hw.ts', 'scripts/vram-table.ts', 'scripts/mirror.ts', 'scripts/mirror-serve.ts', 'scripts/bench/run.ts', 'scripts/bench/ab.ts'];
+  const tools = ['scripts/compare.ts', 'scripts/hw.ts', 'scripts/vram-table.ts', 'scripts/mirror.ts', 'scripts/mirror-serve.ts', 'scripts/bench/run.ts', 'scripts/bench/ab.ts', 'scripts/tiny-moe.ts'];
   const helps = await Promise.all(tools.map((t) => cli(t, ['--help'])));
   helps.forEach((h, i) => {
     expect(h.code, tools[i]).toBe(0);
