@@ -35,7 +35,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@mlc-ai/web-llm', message: 'web-llm may only be imported in workers/ (it must stay out of the main bundle).' }],
+          paths: [
+            { name: '@mlc-ai/web-llm', message: 'web-llm may only be imported in workers/ (it must stay out of the main bundle).' },
+            { name: '@huggingface/transformers', message: 'transformers.js may only be imported in workers/ (ONNX Runtime must stay out of the main bundle).' },
+            { name: 'onnxruntime-web', message: 'ONNX Runtime may only be imported in workers/ (its wasm is 26 MB).' },
+          ],
           patterns: [{ group: ['**/workers/**'], message: 'src/ imports nothing from workers/: shared types live in src/shared, the worker is reached through src/bridge.' }],
         },
       ],
