@@ -8,8 +8,8 @@ import type { RunFile } from '../src/shared/runs';
 import type { ComparisonFile } from '../src/shared/comparison';
 import type { InferenceEngine, StreamOrigin } from './engine';
 import type { EngineHost } from './engine-host';
-import { ReplayEngine } from './replay-engine';
-import { ComparisonReplayEngine } from './comparison-replay-engine';
+import { ReplayEngine } from './engines/replay';
+import { ComparisonReplayEngine } from './engines/comparison-replay';
 
 /** The host's engine until one is selected: it loads nothing and generates nothing. */
 export class NoEngine implements InferenceEngine {

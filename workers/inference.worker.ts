@@ -24,7 +24,7 @@ import { FrameClock } from './frame-clock';
 import type { BandwidthResult, EngineStatus, FrameReport, CustomRecord, GenerateRequest, LoadProgress, Result, StreamUpdate, WorkerEvent } from '../src/shared/protocol';
 import { mirrorRecord, parseMirrorUrl } from '../src/lib/mirror';
 import { checkUrl } from '../src/lib/custom-model';
-import type { ModelSources } from './webllm-engine';
+import type { ModelSources } from './engines/webllm';
 
 let emit: (e: WorkerEvent) => void = () => {};
 installNetTracking();
@@ -65,7 +65,7 @@ const host = new EngineHost(new NoEngine(), {
   newId: () => crypto.randomUUID(),
 });
 const engines = new EngineSelection(host, async () => {
-  const { WebLLMEngine } = await import('./webllm-engine');
+  const { WebLLMEngine } = await import('./engines/webllm');
   return new WebLLMEngine(adapterSummary, () => sources);
 });
 

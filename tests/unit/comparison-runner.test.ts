@@ -10,7 +10,7 @@ import { ComparisonRunner } from '../../workers/comparison-runner';
 import type { ComparisonProgress } from '../../src/shared/comparison';
 import type { EngineChunk, InferenceEngine, LoadOptions, StreamOrigin, TraceResult } from '../../workers/engine';
 import { EngineHost } from '../../workers/engine-host';
-import { ComparisonReplayEngine } from '../../workers/comparison-replay-engine';
+import { ComparisonReplayEngine } from '../../workers/engines/comparison-replay';
 import { variantOf } from '../../src/catalog-data';
 import { StepRecorder, type StepPlan } from '../../workers/step-recorder';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { browserOf, parseRehearsal, rehearsalFit, rehearsalLabel, rehearsalRunFile, type Rehearsal } from '../../src/lib/rehearsal';
 import { parseRunFile } from '../../src/shared/run-file';
 import { runText, type AdapterSummary } from '../../src/shared/runs';
-import { ReplayEngine } from '../../workers/replay-engine';
+import { ReplayEngine } from '../../workers/engines/replay';
 
 const file = parseRunFile(JSON.parse(readFileSync(new URL('../../public/replays/synthetic-chat.json', import.meta.url), 'utf8')));
 const MODEL = 'Qwen3-0.6B-q4f32_1-MLC';

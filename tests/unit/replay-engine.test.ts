@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ReplayEngine } from '../../workers/replay-engine';
+import { ReplayEngine } from '../../workers/engines/replay';
 import { EngineError, type EngineChunk } from '../../workers/engine';
 import { parseRunFile } from '../../src/shared/run-file';
 import { runText } from '../../src/shared/runs';

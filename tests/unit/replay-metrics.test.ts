@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EngineHost } from '../../workers/engine-host';
-import { ReplayEngine } from '../../workers/replay-engine';
+import { ReplayEngine } from '../../workers/engines/replay';
 import { TokenRateMeter } from '../../src/lib/meter';
 import { parseRunFile } from '../../src/shared/run-file';
 import { usageFromChunks } from '../../src/shared/runs';

@@ -64,7 +64,7 @@ vi.mock('@mlc-ai/web-llm', () => ({
   },
 }));
 
-const { WebLLMEngine } = await import('../../workers/webllm-engine');
+const { WebLLMEngine } = await import('../../workers/engines/webllm');
 
 describe('WebLLMEngine', () => {
   it("points web-llm's records at the mirror and adds the user's models, once per change of sources", async () => {

@@ -9,11 +9,11 @@ import {
   type CompletionUsage,
   type ModelRecord,
 } from '@mlc-ai/web-llm';
-import { EngineError, type EngineChunk, type EngineLoadInfo, type InferenceEngine, type LoadOptions, type StreamOrigin, type TraceResult } from './engine';
-import { StepRecorder, type StepPlan } from './step-recorder';
-import type { ChatMessage, CustomRecord, LoadProgress } from '../src/shared/protocol';
-import type { AdapterSummary, FinishReason, RunSettings, RunUsage } from '../src/shared/runs';
-import { mirrorRecord, modelFileUrl } from '../src/lib/mirror';
+import { EngineError, type EngineChunk, type EngineLoadInfo, type InferenceEngine, type LoadOptions, type StreamOrigin, type TraceResult } from '../engine';
+import { StepRecorder, type StepPlan } from '../step-recorder';
+import type { ChatMessage, CustomRecord, LoadProgress } from '../../src/shared/protocol';
+import type { AdapterSummary, FinishReason, RunSettings, RunUsage } from '../../src/shared/runs';
+import { mirrorRecord, modelFileUrl } from '../../src/lib/mirror';
 
 function toUsage(u: CompletionUsage): RunUsage {
   const e = u.extra;

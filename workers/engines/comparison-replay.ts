@@ -5,11 +5,11 @@
  * pace and end with web-llm's recorded usage, traced generations return the recorded steps, and a
  * variant that failed fails again with its recorded reason. It never touches the GPU or the network.
  */
-import type { ComparisonFile, VariantResult } from '../src/shared/comparison';
-import type { ChatMessage, LoadProgress } from '../src/shared/protocol';
-import type { RunSettings } from '../src/shared/runs';
-import { EngineError, RecordedFailure, type EngineChunk, type EngineLoadInfo, type InferenceEngine, type LoadOptions, type RecordedLoad, type StreamOrigin, type TraceResult } from './engine';
-import type { StepPlan } from './step-recorder';
+import type { ComparisonFile, VariantResult } from '../../src/shared/comparison';
+import type { ChatMessage, LoadProgress } from '../../src/shared/protocol';
+import type { RunSettings } from '../../src/shared/runs';
+import { EngineError, RecordedFailure, type EngineChunk, type EngineLoadInfo, type InferenceEngine, type LoadOptions, type RecordedLoad, type StreamOrigin, type TraceResult } from '../engine';
+import type { StepPlan } from '../step-recorder';
 
 const LOAD_STEPS = 8;
 

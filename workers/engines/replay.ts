@@ -3,10 +3,10 @@
  * and usage. Everything it produces is replayed, and says so; it never touches
  * the GPU or the network.
  */
-import { EngineError, type EngineChunk, type EngineLoadInfo, type InferenceEngine, type StreamOrigin } from './engine';
-import type { ChatMessage, LoadProgress } from '../src/shared/protocol';
-import { usageFromChunks, type Run, type RunFile } from '../src/shared/runs';
-import { tokensOf } from '../src/lib/context-window';
+import { EngineError, type EngineChunk, type EngineLoadInfo, type InferenceEngine, type StreamOrigin } from '../engine';
+import type { ChatMessage, LoadProgress } from '../../src/shared/protocol';
+import { usageFromChunks, type Run, type RunFile } from '../../src/shared/runs';
+import { tokensOf } from '../../src/lib/context-window';
 
 
 export class ReplayEngine implements InferenceEngine {
