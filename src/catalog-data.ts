@@ -1,11 +1,13 @@
 import records from 'virtual:qwen-records';
 import { architectureOf, type Architecture } from './lib/architectures';
 import { buildCatalog, findVariant, type CatalogFamily } from './lib/catalog';
+import { ONNX_RECORDS } from './lib/onnx-models';
+import { TINY_ARCHITECTURE, TINY_MOE } from './lib/tiny-moe';
 import { customArchitecture, customFamily, type CustomModel } from './lib/custom-model';
 import { getState } from './store/store';
 
-/** The Qwen catalog, derived at build time from web-llm's prebuiltAppConfig. */
-export const CATALOG = buildCatalog(records);
+/** The Qwen catalog: web-llm's prebuiltAppConfig (read at build time), then the ONNX records. */
+export const CATALOG = buildCatalog(records, ONNX_RECORDS);
 
 const PREBUILT_IDS = CATALOG.flatMap((f) => f.models.flatMap((m) => m.variants.map((v) => v.modelId)));
 
@@ -31,5 +33,8 @@ export function architectureOfModel(modelId: string | null): Architecture | null
   const custom = customModelOf(modelId);
   if (custom) return customArchitecture(custom);
   const found = variantOf(modelId);
-  return found ? architectureOf(found.model.name) : null;
+  if (!found) return null;
+  if (found.model.name === TINY_MOE.name) return TINY_ARCHITECTURE;
+  // A published ONNX build has the architecture of the model it was converted from.
+  return architectureOf(found.model.name.replace(/-ONNX$/, ''));
 }

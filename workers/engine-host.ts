@@ -193,6 +193,7 @@ export class EngineHost {
         source: origin.source,
         synthetic: origin.synthetic,
         ...(origin.replayOf ? { replayOf: origin.replayOf } : {}),
+        ...(origin.engine ? { engine: origin.engine } : {}),
         startedAt,
         settings: req.settings,
         adapter: origin.adapter,

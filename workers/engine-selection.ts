@@ -1,7 +1,8 @@
 /**
- * Which engine the worker's host runs. web-llm's is the default, created on first use: its
- * module is 6 MB, so a page that only replays never loads it. A run file switches to the
- * replay engine, a comparison file to the comparison replay engine, and back.
+ * Which engine the worker's host runs. The live engines (engines/live.ts: web-llm's and ONNX
+ * Runtime's, each imported when a model of its kind loads) are the default, so a page that only
+ * replays loads neither. A run file switches to the replay engine, a comparison file to the
+ * comparison replay engine, and back.
  */
 import type { EngineStatus } from '../src/shared/protocol';
 import type { RunFile } from '../src/shared/runs';

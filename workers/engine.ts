@@ -2,7 +2,7 @@
 import type { RunSource } from '../src/shared/provenance';
 import type { ChatMessage, LoadProgress } from '../src/shared/protocol';
 import type { AppError } from '../src/shared/errors';
-import type { AdapterSummary, FinishReason, RunSettings, RunUsage } from '../src/shared/runs';
+import type { AdapterSummary, FinishReason, RunEngine, RunSettings, RunUsage } from '../src/shared/runs';
 import type { RecordedSteps, StepPlan } from './step-recorder';
 
 export interface EngineChunk {
@@ -23,6 +23,8 @@ export interface StreamOrigin {
   synthetic: boolean;
   /** Replays: the id of the recorded run played back. */
   replayOf?: string;
+  /** The engine that generated the text (replays: the recorded run's, when it says). */
+  engine?: RunEngine;
   /** The adapter the text was generated on: this machine's, or for a replay the recording machine's. */
   adapter: AdapterSummary | null;
 }

@@ -1,6 +1,7 @@
 /**
  * The inference worker's single entry: one typed API object exposed through
- * comlink. web-llm is imported here (lazily) and nowhere on the main thread.
+ * comlink. The engines (web-llm, ONNX Runtime through transformers.js) are imported here, lazily,
+ * and nowhere on the main thread.
  */
 import * as Comlink from 'comlink';
 import records from 'virtual:qwen-records';
@@ -25,6 +26,9 @@ import type { BandwidthResult, EngineStatus, FrameReport, CustomRecord, Generate
 import { mirrorRecord, parseMirrorUrl } from '../src/lib/mirror';
 import { checkUrl } from '../src/lib/custom-model';
 import type { ModelSources } from './engines/webllm';
+import { LiveEngine } from './engines/live';
+import { onnxHosts } from './engines/onnx-files';
+import { onnxRecordOf } from '../src/lib/onnx-models';
 
 let emit: (e: WorkerEvent) => void = () => {};
 installNetTracking();
@@ -58,16 +62,27 @@ const host = new EngineHost(new NoEngine(), {
   lastUrl: lastUrlSince,
   answeredSince,
   hostsOf: (modelId) => {
+    const onnx = onnxRecordOf(modelId);
+    if (onnx) return onnxHosts(onnx, sources.mirror);
     const record = recordOf(modelId);
     return record ? recordHosts(record) : [];
   },
   releaseOrphans: releaseDevicesSince,
   newId: () => crypto.randomUUID(),
 });
-const engines = new EngineSelection(host, async () => {
-  const { WebLLMEngine } = await import('./engines/webllm');
-  return new WebLLMEngine(adapterSummary, () => sources);
-});
+const engines = new EngineSelection(host, async () =>
+  new LiveEngine({
+    webllm: async () => {
+      const { WebLLMEngine } = await import('./engines/webllm');
+      return new WebLLMEngine(adapterSummary, () => sources);
+    },
+    onnx: async () => {
+      const { OnnxEngine } = await import('./engines/onnx');
+      return new OnnxEngine(adapterSummary, () => sources.mirror);
+    },
+    mirror: () => sources.mirror,
+  }),
+);
 
 let comparison: ComparisonRunner | null = null;
 

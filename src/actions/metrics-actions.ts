@@ -75,6 +75,7 @@ export function finishStreamingFigures(run: Run | null): void {
       source: run.source,
       app: usageFromChunks(run.chunks, promptTokens),
       engine: run.usage,
+      engineKind: run.engine ?? 'web-llm',
     },
   });
 }

@@ -1,5 +1,9 @@
 import { hostOf } from '../shared/errors';
-import { parseQuant, quantOfModelId, type QuantInfo } from './quant';
+import { parseOnnxQuant, parseQuant, quantOfModelId, type QuantInfo } from './quant';
+import { onnxHost, type OnnxRecord } from './onnx-models';
+
+/** Which engine runs a model: web-llm's MLC builds, or ONNX builds through transformers.js. */
+export type EngineKind = 'web-llm' | 'onnx';
 
 /** The subset of a web-llm `ModelRecord` the UI needs (see vite.config.ts). */
 export interface PrebuiltQwenRecord {
@@ -48,6 +52,9 @@ export interface CatalogVariant {
   needsShaderF16: boolean;
   lowResource: boolean;
   hosts: string[];
+  engine: EngineKind;
+  /** Random weights written by this repository (the tiny MoE): its text is gibberish. */
+  synthetic: boolean;
 }
 
 export interface CatalogModel {
@@ -75,7 +82,11 @@ const FAMILIES: Array<[RegExp, string]> = [
   [/^Qwen2-/, 'Qwen2'],
 ];
 
-const DISPLAY_ORDER = ['Qwen3', 'Qwen3.5', 'Qwen2.5', 'Qwen2.5 Coder', 'Qwen2.5 Math', 'Qwen2', 'Qwen2 Math', 'DeepSeek-R1-Distill-Qwen'];
+/** The families of the ONNX records: the synthetic test model apart from real Qwens. */
+export const TINY_FAMILY = 'Tiny test MoE (synthetic, ONNX)';
+export const ONNX_QWEN_FAMILY = 'Qwen3 (ONNX, transformers.js)';
+
+const DISPLAY_ORDER = ['Qwen3', ONNX_QWEN_FAMILY, 'Qwen3.5', 'Qwen2.5', 'Qwen2.5 Coder', 'Qwen2.5 Math', 'Qwen2', 'Qwen2 Math', 'DeepSeek-R1-Distill-Qwen', TINY_FAMILY];
 const displayRank = (family: string) => {
   const i = DISPLAY_ORDER.indexOf(family);
   return i === -1 ? DISPLAY_ORDER.length : i;
@@ -118,18 +129,49 @@ function toVariant(r: PrebuiltQwenRecord): CatalogVariant | null {
     needsShaderF16: quant.needsShaderF16 || r.required_features.includes('shader-f16'),
     lowResource: r.low_resource_required,
     hosts: recordHosts(r),
+    engine: 'web-llm',
+    synthetic: false,
   };
 }
 
-const QUANT_ORDER = ['q4f16_1', 'q4f32_1', 'q0f16', 'q0f32'];
+const QUANT_ORDER = ['q4f16_1', 'q4f32_1', 'q0f16', 'q0f32', 'fp32', 'int8', 'int4', 'q4f16', 'q4'];
 const quantRank = (code: string) => {
   const i = QUANT_ORDER.indexOf(code);
   return i === -1 ? QUANT_ORDER.length : i;
 };
 
-/** Groups records by family, then by model name and size, each with its quantization variants. */
-export function buildCatalog(records: readonly PrebuiltQwenRecord[]): CatalogFamily[] {
+function onnxVariant(r: OnnxRecord): CatalogVariant | null {
+  const quant = parseOnnxQuant(r.quant);
+  if (!quant) return null;
+  return {
+    modelId: r.model_id,
+    quant,
+    vramMB: null,
+    contextWindow: r.contextWindow,
+    downloadMB: Math.max(1, Math.round((r.params * quant.bitsPerWeight) / 8 / 2 ** 20)),
+    needsShaderF16: r.needsShaderF16,
+    lowResource: true,
+    hosts: [onnxHost(r)],
+    engine: 'onnx',
+    synthetic: r.synthetic,
+  };
+}
+
+/** Groups records by family, then by model name and size, each with its quantization variants;
+ * web-llm's records, then the ONNX ones. */
+export function buildCatalog(records: readonly PrebuiltQwenRecord[], onnx: readonly OnnxRecord[] = []): CatalogFamily[] {
   const models = new Map<string, CatalogModel>();
+  for (const r of onnx) {
+    const variant = onnxVariant(r);
+    if (!variant) continue;
+    const family = r.synthetic ? TINY_FAMILY : ONNX_QWEN_FAMILY;
+    let model = models.get(r.name);
+    if (!model) {
+      model = { name: r.name, family, sizeB: r.synthetic ? null : r.params / 1e9, thinking: r.synthetic ? 'none' : 'switch', variants: [] };
+      models.set(r.name, model);
+    }
+    model.variants.push(variant);
+  }
   for (const r of records) {
     const variant = toVariant(r);
     if (!variant) continue;
@@ -165,11 +207,20 @@ export function findVariant(catalog: readonly CatalogFamily[], modelId: string) 
   return null;
 }
 
-/** Smallest Qwen3 at q4f16_1, or q4f32_1 when the adapter lacks shader-f16. */
-export function defaultModelId(catalog: readonly CatalogFamily[], hasShaderF16: boolean): string | null {
+/** Smallest Qwen3 at q4f16_1, or q4f32_1 when the adapter lacks shader-f16; on a software (fallback)
+ * adapter, which cannot run web-llm's models at any useful speed, the tiny test MoE at int8. */
+export function defaultModelId(catalog: readonly CatalogFamily[], hasShaderF16: boolean, fallbackAdapter = false): string | null {
+  const tiny = catalog.find((f) => f.family === TINY_FAMILY)?.models[0];
+  if (fallbackAdapter && tiny) return tiny.variants.find((v) => v.quant.code === 'int8')?.modelId ?? tiny.variants[0]?.modelId ?? null;
   const qwen3 = catalog.find((f) => f.family === 'Qwen3')?.models[0];
   const wanted = hasShaderF16 ? 'q4f16_1' : 'q4f32_1';
   return qwen3?.variants.find((v) => v.quant.code === wanted)?.modelId ?? qwen3?.variants[0]?.modelId ?? null;
+}
+
+/** The catalog for an adapter: on a software adapter the tiny test MoE comes first. */
+export function orderForAdapter(catalog: CatalogFamily[], fallbackAdapter: boolean): CatalogFamily[] {
+  if (!fallbackAdapter) return catalog;
+  return [...catalog.filter((f) => f.family === TINY_FAMILY), ...catalog.filter((f) => f.family !== TINY_FAMILY)];
 }
 
 export function isAvailable(variant: CatalogVariant, hasShaderF16: boolean): boolean {

@@ -113,6 +113,8 @@ export function customCatalogModel(c: CustomModel): CatalogModel {
         needsShaderF16: quant.needsShaderF16,
         lowResource: false,
         hosts: recordHosts({ model: c.model, model_lib: c.modelLib }),
+        engine: 'web-llm',
+        synthetic: false,
       },
     ],
   };

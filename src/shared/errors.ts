@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'host-unreachable'
   | 'offline-not-cached'
   | 'bad-model-library'
+  | 'bad-model-files'
+  | 'out-of-memory'
   | 'download-failed'
   | 'quota-exceeded'
   | 'device-lost'
@@ -126,6 +128,20 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     message: libraryMessage(host ?? 'its host'),
     action: 'retry-load',
   }),
+  'bad-model-files': (host) => ({
+    title: 'The model files do not read',
+    message:
+      `ONNX Runtime could not read the model from ${host ?? 'its host'}: a file is missing, damaged, cut short, or not an ONNX model. ` +
+      'For the tiny test model, write its files again with npm run tiny-moe and reload; retrying downloads the files again.',
+    action: 'retry-load',
+  }),
+  'out-of-memory': () => ({
+    title: 'The GPU ran out of memory',
+    message:
+      'The model (or this reply) needs more GPU memory than the browser could get. Close other tabs or apps that use the GPU, ' +
+      'or pick a smaller model or a stronger quantization. Your conversation is kept.',
+    action: 'pick-model',
+  }),
   'download-failed': (host) => ({
     title: 'A model download failed',
     message:
@@ -217,6 +233,11 @@ export function classifyError(err: unknown, ctx: ErrorContext): AppError {
 
   if (is(/QuotaExceeded|quota/i)) return make('quota-exceeded');
   if (is(/DeviceLost|device (was )?lost/i)) return make('device-lost');
+  if (is(/out of memory|OutOfMemory|Failed to allocate|allocation failed/i)) return make('out-of-memory');
+  // ONNX Runtime's and transformers.js's words for a model file that is missing or does not parse.
+  if (ctx.phase === 'load' && is(/ModelFileNotFound|Protobuf parsing failed|Failed to load model|Load model .* failed|invalid ONNX|Unexpected end of JSON|is not valid JSON/i)) {
+    return make('bad-model-files', { host });
+  }
   if (is(/ShaderF16Support|shader-f16/i)) return make('needs-shader-f16');
   if (is(/ContextWindowSizeExceeded|exceed context window/i)) return make('context-exceeded');
   if (is(/WebGPUNotAvailable|WebGPUNotFound|Cannot find WebGPU|WebGPU is not supported/i)) return make('no-webgpu');

@@ -4,7 +4,7 @@
  * copied into a new object, so that nothing else in the file travels on.
  */
 import { LIMITS, Reader } from './untrusted';
-import { RUN_FILE_FORMAT, RUN_FILE_VERSION, type AdapterSummary, type FinishReason, type Run, type RunFile, type RunSettings, type RunUsage } from './runs';
+import { RUN_ENGINES, RUN_FILE_FORMAT, RUN_FILE_VERSION, type AdapterSummary, type FinishReason, type Run, type RunFile, type RunSettings, type RunUsage } from './runs';
 import type { RunSource } from './provenance';
 
 /** Version 1 files spelled a run's source 'live' / 'replay'; they are read as measured / replayed. */
@@ -84,12 +84,14 @@ export function readRun(r: Reader, v: unknown, path: string): Run {
   const legacy = LEGACY_SOURCE[String(o.source)];
   const source = legacy ?? r.oneOf(o.source, `${path}.source`, ['measured', 'replayed'] as const);
   const replayOf = r.optStr(o.replayOf, `${path}.replayOf`);
+  const engine = o.engine === undefined ? undefined : r.oneOf(o.engine, `${path}.engine`, RUN_ENGINES);
   return {
     id: r.str(o.id, `${path}.id`),
     modelId: r.str(o.modelId, `${path}.modelId`),
     source,
     synthetic: o.synthetic === true,
     ...(replayOf === undefined ? {} : { replayOf }),
+    ...(engine === undefined ? {} : { engine }),
     startedAt: r.date(o.startedAt, `${path}.startedAt`),
     settings: readSettings(r, o.settings, `${path}.settings`),
     adapter: readAdapter(r, o.adapter, `${path}.adapter`),

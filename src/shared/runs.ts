@@ -53,6 +53,10 @@ export interface AdapterSummary {
   shaderF16: boolean;
 }
 
+/** web-llm (MLC builds) or ONNX Runtime Web through transformers.js (ONNX builds). */
+export type RunEngine = 'web-llm' | 'onnx';
+export const RUN_ENGINES = ['web-llm', 'onnx'] as const;
+
 export type FinishReason = 'stop' | 'length' | 'abort' | 'error';
 
 export interface Run {
@@ -64,6 +68,8 @@ export interface Run {
   synthetic: boolean;
   /** For replays: the id of the run that was played back. */
   replayOf?: string;
+  /** The engine that generated the text (absent in files written before there were two). */
+  engine?: RunEngine;
   startedAt: string;
   settings: RunSettings;
   adapter: AdapterSummary | null;

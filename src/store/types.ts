@@ -1,3 +1,4 @@
+import type { RunEngine } from '../shared/runs';
 import type { AppError } from '../shared/errors';
 import type { FinishReason, Run, RunSettings, RunUsage } from '../shared/runs';
 import type { Rehearsal } from '../lib/rehearsal';
@@ -96,8 +97,10 @@ export interface ReplyMetrics {
   source: RunSource;
   /** The app's figures, from the chunk times it recorded. */
   app: RunUsage;
-  /** web-llm's usage for the same run (recorded usage when replayed). */
+  /** The engine's usage for the same run (recorded usage when replayed). */
   engine: RunUsage | null;
+  /** Which engine: web-llm reports its own figures; the ONNX engine's are this worker's stamps. */
+  engineKind: RunEngine;
 }
 
 export interface MetricsSlice {

@@ -99,7 +99,7 @@ export class ReplayEngine implements InferenceEngine {
 
   origin(): StreamOrigin {
     const run = this.lastPlayed;
-    return { source: 'replayed', synthetic: run?.synthetic ?? false, ...(run ? { replayOf: run.id } : {}), adapter: run?.adapter ?? null };
+    return { source: 'replayed', synthetic: run?.synthetic ?? false, ...(run ? { replayOf: run.id } : {}), ...(run?.engine ? { engine: run.engine } : {}), adapter: run?.adapter ?? null };
   }
 
   interrupt(): void {

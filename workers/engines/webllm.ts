@@ -196,7 +196,7 @@ export class WebLLMEngine implements InferenceEngine {
   }
 
   origin(): StreamOrigin {
-    return { source: 'measured', synthetic: false, adapter: this.adapter() };
+    return { source: 'measured', synthetic: false, engine: 'web-llm', adapter: this.adapter() };
   }
 
   interrupt(): void {

@@ -1,12 +1,21 @@
 import { useStore } from '../../store/store';
 import { fmt } from './Figure';
 import { SourceBadge } from '../SourceBadge';
+import type { Provenance, RunSource } from '../../shared/provenance';
+import type { RunEngine } from '../../shared/runs';
 
-/** The app's figures for the last reply beside web-llm's own usage figures for the same run. */
+/** The provenance of an engine's own figures: web-llm's report, or the ONNX engine's stamps (measured). */
+export function engineFigureSource(source: RunSource, engine: RunEngine): Provenance {
+  if (source === 'replayed') return 'replayed';
+  return engine === 'onnx' ? 'measured' : 'web-llm';
+}
+
+/** The app's figures for the last reply beside the engine's for the same run: web-llm's own usage,
+ * or the ONNX engine's, which this worker stamped token by token (measured). */
 export function LastReply() {
   const reply = useStore((s) => s.lastReply);
   if (!reply) return null;
-  const { app, engine, source } = reply;
+  const { app, engine, source, engineKind } = reply;
   const rows: Array<[string, number | undefined, number | undefined, number]> = [
     ['Decode tok/s', app.extra.decode_tokens_per_s, engine?.extra.decode_tokens_per_s, 1],
     ['Prefill tok/s', app.extra.prefill_tokens_per_s, engine?.extra.prefill_tokens_per_s, 1],
@@ -26,7 +35,7 @@ export function LastReply() {
             app <SourceBadge source={source} />
           </th>
           <th>
-            web-llm <SourceBadge source={source === 'replayed' ? 'replayed' : 'web-llm'} />
+            {engineKind === 'onnx' ? 'ONNX engine' : 'web-llm'} <SourceBadge source={engineFigureSource(source, engineKind)} />
           </th>
         </tr>
       </thead>

@@ -2,7 +2,7 @@ import { useStore } from '../../store/store';
 import type { AppState } from '../../store/types';
 import { Figure, fmt } from './Figure';
 import { Sparkline } from './Sparkline';
-import { LastReply } from './LastReply';
+import { LastReply, engineFigureSource } from './LastReply';
 import { LiveText } from './LiveText';
 import { contextTokensOf } from './context-tokens';
 import { Panel } from '../Panel';
@@ -29,14 +29,14 @@ export function Ttft() {
   return <Figure label="Time to first token" value={fmt(ttft, 0)} unit="ms" source={source} live testId="ttft" />;
 }
 
-/** Live: prompt size estimate ÷ time to first token. After the reply: web-llm's own figure. */
+/** Live: prompt size estimate ÷ time to first token. After the reply: the engine's own figure. */
 function Prefill() {
   const streaming = useStore((s) => s.streamingFigures?.streaming ?? false);
   const estimate = useStore((s) => (s.streamingFigures?.ttftMs ? s.streamingFigures.promptTokensEst / (s.streamingFigures.ttftMs / 1000) : null));
   const reported = useStore((s) => s.lastReply?.engine?.extra.prefill_tokens_per_s ?? null);
-  const replayed = useStore((s) => s.streamingFigures?.source === 'replayed');
+  const source = useStore((s) => (s.lastReply ? engineFigureSource(s.lastReply.source, s.lastReply.engineKind) : 'web-llm'));
   if (streaming || reported === null) return <Figure label="Prefill" value={fmt(estimate, 0)} unit="tok/s" source="estimate" live testId="prefill" />;
-  return <Figure label="Prefill" value={fmt(reported, 0)} unit="tok/s" source={replayed ? 'replayed' : 'web-llm'} live testId="prefill" />;
+  return <Figure label="Prefill" value={fmt(reported, 0)} unit="tok/s" source={source} live testId="prefill" />;
 }
 
 export function Tokens() {

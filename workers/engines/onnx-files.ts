@@ -1,0 +1,72 @@
+/**
+ * Where an ONNX record's files are and whether the browser holds them, without loading
+ * transformers.js: the picker asks what is cached long before anything loads. transformers.js keeps
+ * every file it fetched in one Cache Storage cache, keyed by the URL it fetched.
+ */
+import { ONNX_RECORDS, onnxRecordOf, type OnnxRecord } from '../../src/lib/onnx-models';
+
+/** transformers.js's cache name (its env.cacheKey default). */
+export const ONNX_CACHE = 'transformers-cache';
+const HUB = 'https://huggingface.co/';
+
+/** The file suffix transformers.js gives each dtype. */
+const SUFFIX: Record<OnnxRecord['dtype'], string> = { fp32: '', fp16: '_fp16', int8: '_int8', q4: '_q4', q4f16: '_q4f16' };
+
+/** The app's own models folder as a path: transformers.js reads a local folder given as a URL as
+ * if it were missing (its file checks skip URLs), so it gets the path; caches key by the full URL. */
+export const localModelsPath = (): string => `${import.meta.env.BASE_URL}models/`;
+
+/** The app's own models folder (the tiny model's files are served from there). */
+export function localModelsBase(): string {
+  return new URL(localModelsPath(), self.location.origin).href;
+}
+
+/** Where a record's files come from: the app's folder, a mirror, or the hub. */
+export function remoteBase(mirror: string | null): string {
+  return mirror ?? HUB;
+}
+
+export function onnxFileName(r: OnnxRecord): string {
+  return `onnx/model${SUFFIX[r.dtype]}.onnx`;
+}
+
+/** The URL transformers.js fetches (and caches under) for one of a record's files. */
+export function fileUrl(r: OnnxRecord, file: string, mirror: string | null): string {
+  return r.local ? `${localModelsBase()}${r.repo}/${file}` : `${remoteBase(mirror)}${r.repo}/resolve/main/${file}`;
+}
+
+/** The files a load reads besides the weights (transformers.js's names). */
+const SHARED_FILES = ['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json'];
+
+async function openCache(): Promise<Cache | null> {
+  try {
+    return await caches.open(ONNX_CACHE);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the record's weights and config are in the cache (an ONNX record loads offline then). */
+export async function onnxCached(modelId: string, mirror: string | null): Promise<boolean> {
+  const r = onnxRecordOf(modelId);
+  const cache = r && (await openCache());
+  if (!r || !cache) return false;
+  const hits = await Promise.all([onnxFileName(r), 'config.json'].map((f) => cache.match(fileUrl(r, f, mirror))));
+  return hits.every((h) => h !== undefined);
+}
+
+/** Deletes the record's weights; the shared files too once no other build of the same model is cached. */
+export async function deleteOnnxCached(modelId: string, mirror: string | null): Promise<void> {
+  const r = onnxRecordOf(modelId);
+  const cache = r && (await openCache());
+  if (!r || !cache) return;
+  await cache.delete(fileUrl(r, onnxFileName(r), mirror));
+  const siblings = ONNX_RECORDS.filter((s) => s.repo === r.repo && s.model_id !== r.model_id);
+  const others = await Promise.all(siblings.map((s) => cache.match(fileUrl(s, onnxFileName(s), mirror))));
+  if (others.every((o) => o === undefined)) await Promise.all(SHARED_FILES.map((f) => cache.delete(fileUrl(r, f, mirror))));
+}
+
+/** The hosts a record's files come from, for error messages. */
+export function onnxHosts(r: OnnxRecord, mirror: string | null): string[] {
+  return [new URL(r.local ? localModelsBase() : remoteBase(mirror)).host];
+}
