@@ -14,6 +14,8 @@ export interface EngineChunk {
 export interface EngineLoadInfo {
   contextWindow: number | null;
   modelConfig?: Record<string, unknown> | null;
+  /** GPU bytes the model held before its first generation (see LoadResult.weightBytes). */
+  weightBytes?: number | null;
 }
 
 /** Where the text of an engine's last stream came from, as the host records it in the run. */

@@ -78,7 +78,7 @@ const engines = new EngineSelection(host, async () =>
     },
     onnx: async () => {
       const { OnnxEngine } = await import('./engines/onnx');
-      return new OnnxEngine(adapterSummary, () => sources.mirror);
+      return new OnnxEngine(adapterSummary, () => sources.mirror, () => memoryStats().liveBytes);
     },
     mirror: () => sources.mirror,
   }),

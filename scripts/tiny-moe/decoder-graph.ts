@@ -58,8 +58,12 @@ class Weights {
     const [E, rows, cols] = w.dims as [number, number, number];
     if (this.dtype === 'fp32') return g.op('Gather', [g.f32(name, w.dims, w.data), indices]);
     if (this.dtype === 'int8') {
+      // Stored as uint8 with an offset of 128: ONNX Runtime's WebGPU Gather takes uint8 but not int8,
+      // and an int8 table would stay in CPU memory, gathered there and copied up at every step.
       const q = quantizeInt8(w);
-      const values = g.op('Cast', [g.op('Gather', [g.initializer(`${name}.q`, DataType.INT8, w.dims, q.q), indices])], { to: DataType.FLOAT });
+      const offset = Uint8Array.from(q.q, (v) => v + 128);
+      const gathered = g.op('Cast', [g.op('Gather', [g.initializer(`${name}.q`, DataType.UINT8, w.dims, offset), indices])], { to: DataType.FLOAT });
+      const values = g.op('Sub', [gathered, g.constF([128], [])]);
       const scale = g.op('Gather', [g.f32(`${name}.scale`, [E, 1, cols], q.scale), indices]);
       return g.op('Mul', [values, scale]);
     }

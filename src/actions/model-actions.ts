@@ -99,6 +99,7 @@ export async function loadSelected(opts: { skipStorageCheck?: boolean } = {}): P
         loadProgress: null,
         configMismatches,
         ...(modelConfig ? { modelConfigs: { ...getState().modelConfigs, [selectedId]: modelConfig } } : {}),
+        ...(typeof result.value.weightBytes === 'number' ? { weightBytes: { ...getState().weightBytes, [selectedId]: result.value.weightBytes } } : {}),
       });
       // Timed now, while the page is idle: timed at the first send, its dozen animation frames
       // would be painted during the first reply, on top of the reply's own.
@@ -118,6 +119,14 @@ export async function cancelLoad(): Promise<void> {
   setState({ loadState: 'idle', loadProgress: null, loadedId: null });
   await inference().cancelLoad();
   void refreshCache();
+}
+
+/** Lets the GPU go: the reply in flight stops, the model's buffers are freed (the measured bytes fall
+ * back), its files stay cached for the next load. */
+export async function unloadModel(): Promise<void> {
+  if (getState().loadState !== 'ready') return;
+  setState({ loadState: 'idle', loadedId: null, loadProgress: null });
+  await inference().unload();
 }
 
 /** Deletes the models' files (the loaded one is unloaded first), stopping at the first failure;

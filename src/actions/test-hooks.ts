@@ -4,6 +4,8 @@
  */
 import { inference } from '../bridge/inference-bridge';
 import type { ComparisonFile } from '../shared/comparison';
+import type { MemoryStats } from '../shared/protocol';
+import type { Run } from '../shared/runs';
 import { getState, setState } from '../store/store';
 
 export interface TestHooks {
@@ -12,6 +14,10 @@ export interface TestHooks {
   /** Puts a value in place of the comparison result without the validator, as a bug would: the
    * comparison's error boundary must catch what it does to the view. */
   injectComparisonResult: (value: unknown) => void;
+  /** The last run recorded (its chunk stamps, usage and engine). */
+  lastRun: () => Run | null;
+  /** The worker's count of live GPU buffer bytes, as the memory panel shows it. */
+  gpuMemory: () => MemoryStats;
 }
 
 export function installTestHooks(): void {
@@ -25,6 +31,8 @@ export function installTestHooks(): void {
   const hooks: TestHooks = {
     loseGpuDevice: () => inference().simulateDeviceLoss(),
     injectComparisonResult: (value) => setState({ compare: { ...getState().compare, result: value as ComparisonFile } }),
+    lastRun: () => getState().runs.at(-1) ?? null,
+    gpuMemory: () => getState().memory,
   };
   (window as Window & { __qwenTest?: TestHooks }).__qwenTest = hooks;
 }

@@ -1,4 +1,4 @@
-import { cancelLoad, dismissStorageWarning, loadSelected } from '../actions/model-actions';
+import { cancelLoad, dismissStorageWarning, loadSelected, unloadModel } from '../actions/model-actions';
 import { useStore } from '../store/store';
 import { ErrorNotice } from './ErrorNotice';
 import { SourceBadge } from './SourceBadge';
@@ -68,10 +68,15 @@ export function LoadControls() {
     <div className="load-controls">
       {error && state === 'error' && <ErrorNotice error={error} onAction={runErrorAction} />}
       {state === 'error' && error?.action === 'retry-load' ? null : state === 'ready' && loadedId === selectedId ? (
-        <p className="ready" data-testid="model-ready">
-          Ready: {loadedId}
-          {replay && <SourceBadge source="replayed" />}
-        </p>
+        <div className="ready-row">
+          <p className="ready" data-testid="model-ready">
+            Ready: {loadedId}
+            {replay && <SourceBadge source="replayed" />}
+          </p>
+          <button type="button" data-testid="unload" onClick={() => void unloadModel()} title="Frees the model's GPU memory; its files stay cached">
+            Unload
+          </button>
+        </div>
       ) : (
         <button type="button" className="primary" data-testid="load" onClick={() => void loadSelected()} disabled={!selectedId || !settled}>
           {label}

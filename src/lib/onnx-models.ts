@@ -7,6 +7,9 @@
  *   when the user picks one. Each cites where it is published; only dtypes seen in its files.
  */
 import { TINY_MOE, TINY_VOCAB } from './tiny-moe';
+import { weightBytes } from './vram';
+import type { Architecture } from './architectures';
+import type { QuantInfo } from './quant';
 
 export interface OnnxRecord {
   /** The catalog id, e.g. "Qwen3-MoE-Tiny-int8-ONNX" (the name, the quantization, "-ONNX"). */
@@ -28,6 +31,16 @@ export interface OnnxRecord {
   needsShaderF16: boolean;
   /** Where the files are published, or how they are written. */
   citation: string;
+  /** Bits per weight of the embedding table when the build keeps it apart from the quantization
+   * (the tiny builds keep it in float32); absent: quantized like the rest. */
+  embedBits?: number;
+}
+
+/** The weights' bytes on the GPU: the quantized weights, with the embedding at its own width. */
+export function onnxWeightEstimate(record: OnnxRecord | null, arch: Architecture, quant: QuantInfo): number {
+  const base = weightBytes(arch, quant);
+  if (!record?.embedBits) return base;
+  return base + (arch.vocab * arch.hidden * (record.embedBits - quant.bitsPerWeight)) / 8;
 }
 
 /** Parameters of the tiny model: embedding, per layer attention + router + experts + norms, head. */
@@ -57,6 +70,7 @@ export const TINY_RECORDS: OnnxRecord[] = TINY_QUANTS.map(({ quant, dtype }) => 
   params: tinyParams(),
   contextWindow: TINY_MOE.maxPositions,
   needsShaderF16: false,
+  embedBits: 32,
   citation: 'Written by this repository (npm run tiny-moe, scripts/tiny-moe/): Qwen3-MoE’s shape, random weights.',
 }));
 

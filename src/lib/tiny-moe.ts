@@ -43,7 +43,8 @@ export const TINY_ARCHITECTURE: Architecture = {
   heads: TINY_MOE.heads,
   kvHeads: TINY_MOE.kvHeads,
   headDim: TINY_MOE.headDim,
-  intermediate: TINY_MOE.moeIntermediate,
+  // config.json's intermediate_size (a dense MLP's width, unused by an all-MoE model), as for every MoE here.
+  intermediate: TINY_MOE.moeIntermediate * 2,
   vocab: TINY_VOCAB,
   tiedEmbeddings: false,
   qkvBias: false,

@@ -27,6 +27,9 @@ export interface LoadResult {
   completed: boolean;
   /** `model_config` of the loaded model's mlc-chat-config.json, when the engine has one. */
   modelConfig: Record<string, unknown> | null;
+  /** ONNX engine: GPU bytes its sessions held once created, before any generation (the weights as
+   * the GPU keeps them); null for engines that allocate working memory while loading (web-llm). */
+  weightBytes?: number | null;
 }
 
 export interface ChatMessage {

@@ -45,6 +45,7 @@ const metricsSlice = (): MetricsSlice => ({
   memory: { liveBytes: 0, peakBytes: 0, buffers: 0 },
   bandwidth: { status: 'idle', result: null, error: null },
   configMismatches: [],
+  weightBytes: {},
   selfTest: { status: 'idle', bytes: 0 },
 });
 export const DEFAULT_PREFS: PrefsSlice['prefs'] = { gpuMemoryGB: null, hardware: 'mine', overflow: 'rolling', charsPerToken: {}, script: [], customModels: [], mirror: null, panels: {} };

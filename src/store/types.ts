@@ -109,6 +109,8 @@ export interface MetricsSlice {
   memory: MemoryStats;
   bandwidth: { status: 'idle' | 'running' | 'done' | 'error'; result: BandwidthResult | null; error: AppError | null };
   configMismatches: ConfigMismatch[];
+  /** The ONNX engine's measure of the loaded model's weights on the GPU, per model (bytes). */
+  weightBytes: Record<string, number>;
   selfTest: { status: 'idle' | 'busy' | 'holding'; bytes: number };
 }
 

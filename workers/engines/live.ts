@@ -86,7 +86,9 @@ export class LiveEngine implements InferenceEngine {
     return (await this.engineFor(modelId)).deleteCached(modelId);
   }
 
+  /** ONNX models: their config.json as loaded (none before a load, so as not to import ONNX Runtime). */
   async cachedModelConfig(modelId: string): Promise<Record<string, unknown> | null> {
+    if (isOnnx(modelId) && !this.onnx) return null;
     return (await (await this.engineFor(modelId)).cachedModelConfig?.(modelId)) ?? null;
   }
 }

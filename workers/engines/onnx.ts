@@ -40,6 +40,11 @@ const DOWNLOAD_SHARE = 0.85;
 
 let wasmConfigured = false;
 
+/** The model's config.json as plain data (transformers.js holds it as a class instance). */
+function plainConfig(model: PreTrainedModel): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(model.config)) as Record<string, unknown>;
+}
+
 function processorsOf(recorder: StepRecorder): LogitsProcessorList {
   const list = new LogitsProcessorList();
   list.push(new StepProcessor(recorder));
@@ -63,6 +68,8 @@ export class OnnxEngine implements InferenceEngine {
   constructor(
     private readonly adapter: () => AdapterSummary | null,
     private readonly mirror: () => string | null = () => null,
+    /** The worker's count of live GPU buffer bytes. */
+    private readonly gpuBytes: () => number = () => 0,
   ) {}
 
   /** Where files come from for this record; a fetch the load's controller can abort. */
@@ -83,6 +90,7 @@ export class OnnxEngine implements InferenceEngine {
     this.loadAbort = abort;
     this.configure(record, abort.signal);
     const started = performance.now();
+    const bytesBefore = this.gpuBytes();
     const report = (progress: number, text: string) => onProgress({ progress, timeElapsed: (performance.now() - started) / 1000, text });
     const files = new Map<string, { loaded: number; total: number }>();
     const progress_callback = (p: ProgressInfo) => {
@@ -111,6 +119,8 @@ export class OnnxEngine implements InferenceEngine {
     const eosIds = model.generation_config?.eos_token_id ?? null;
     const eos = new Set<number>(eosIds === null ? [] : Array.isArray(eosIds) ? eosIds : [eosIds]);
     const recorder = options.traced ? new StepRecorder({ kind: 'record', topK: 1 }) : null;
+    // The sessions exist and nothing has run: what the GPU holds now is the weights (and ORT's constants).
+    const weightBytes = this.gpuBytes() - bytesBefore;
     this.loaded = { modelId, record, model, tokenizer, eos, recorder };
     this.loadAbort = null;
     // The first generation compiles the GPU's shaders (seconds on a software adapter): done here, so
@@ -119,7 +129,7 @@ export class OnnxEngine implements InferenceEngine {
     await this.generateIds(this.loaded, this.encode(this.loaded, [{ role: 'user', content: 'Hi' }], null), 2, null);
     this.stopper = null;
     report(1, 'Ready');
-    return { contextWindow: record.contextWindow, modelConfig: (model.config as unknown as Record<string, unknown>) ?? null };
+    return { contextWindow: record.contextWindow, modelConfig: plainConfig(model), weightBytes };
   }
 
   async cancelLoad(): Promise<void> {
@@ -242,7 +252,8 @@ export class OnnxEngine implements InferenceEngine {
     return deleteOnnxCached(modelId, this.mirror());
   }
 
-  async cachedModelConfig(): Promise<Record<string, unknown> | null> {
-    return this.loaded ? (this.loaded.model.config as unknown as Record<string, unknown>) : null;
+  async cachedModelConfig(modelId: string): Promise<Record<string, unknown> | null> {
+    const loaded = this.loaded;
+    return loaded && loaded.record.repo === onnxRecordOf(modelId)?.repo ? plainConfig(loaded.model) : null;
   }
 }
