@@ -3,6 +3,7 @@ import { makeError } from '../shared/errors';
 import { problemLine } from '../shared/untrusted';
 import { fetchChecked, noAnswer } from '../lib/fetch-checked';
 import { isComparisonFile, startComparisonReplay } from './compare-actions';
+import { refreshCache } from './model-actions';
 import { makeRunFile, type Run, type RunFile } from '../shared/runs';
 import { parseRunFile } from '../shared/run-file';
 import { writeModelParam } from '../lib/url';
@@ -70,6 +71,8 @@ export async function exitReplay(): Promise<void> {
   const url = new URL(window.location.href);
   url.searchParams.delete('replay');
   window.history.replaceState(null, '', url);
+  // The replay engine caches nothing: what the live engines hold is asked again.
+  await refreshCache();
 }
 
 export async function startReplayFromUrl(src: string): Promise<void> {
