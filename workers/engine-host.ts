@@ -106,7 +106,7 @@ export class EngineHost {
         this.loadedModel = modelId;
         this.contextWindow = info.contextWindow;
         this.loadEvents = thin(events, MAX_LOAD_EVENTS);
-        return { ok: true, value: { modelId, contextWindow: info.contextWindow, completed: true, modelConfig: info.modelConfig ?? null, weightBytes: info.weightBytes ?? null } };
+        return { ok: true, value: { modelId, contextWindow: info.contextWindow, completed: true, modelConfig: info.modelConfig ?? null, ...(typeof info.weightBytes === 'number' ? { weightBytes: info.weightBytes } : {}) } };
       } catch (err) {
         this.deps.releaseOrphans(started);
         if (seq !== this.loadSeq) return superseded();
