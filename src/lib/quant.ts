@@ -36,9 +36,9 @@ export function parseQuant(code: string): QuantInfo | null {
  * bits with their scales (int8: one float32 scale per output column, negligible; 4-bit: MatMulNBits
  * blocks of 32 with a scale each, float32 for int4/q4, float16 for q4f16). */
 const ONNX_QUANTS: Record<string, Omit<QuantInfo, 'code' | 'description'> & { what: string }> = {
-  fp32: { bitsPerWeight: 32, floatBits: 32, needsShaderF16: false, label: '32-bit float (unquantized)', what: 'Full float32 weights: largest download, reference quality' },
-  fp16: { bitsPerWeight: 16, floatBits: 16, needsShaderF16: true, label: '16-bit float', what: 'float16 weights and activations' },
-  int8: { bitsPerWeight: 8, floatBits: 32, needsShaderF16: false, label: '8-bit', what: '8-bit weights with a float32 scale per output column; computes in float32' },
+  fp32: { bitsPerWeight: 32, floatBits: 32, needsShaderF16: false, label: '32-bit float (unquantized)', what: 'Full float32 weights (32 bits per weight): largest download, reference quality' },
+  fp16: { bitsPerWeight: 16, floatBits: 16, needsShaderF16: true, label: '16-bit float', what: 'float16 weights and activations (16 bits per weight)' },
+  int8: { bitsPerWeight: 8, floatBits: 32, needsShaderF16: false, label: '8-bit', what: '8-bit weights with a float32 scale per output column (8 bits per weight); computes in float32' },
   int4: { bitsPerWeight: 5, floatBits: 32, needsShaderF16: false, label: '4-bit', what: '4-bit weights with a float32 scale per 32 weights (5 bits per weight); computes in float32' },
   q4: { bitsPerWeight: 5, floatBits: 32, needsShaderF16: false, label: '4-bit', what: '4-bit weights with a float32 scale per 32 weights (5 bits per weight); computes in float32' },
   q4f16: { bitsPerWeight: 4.5, floatBits: 16, needsShaderF16: true, label: '4-bit', what: '4-bit weights with a float16 scale per 32 weights (4.5 bits per weight); computes in float16' },
