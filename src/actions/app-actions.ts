@@ -58,7 +58,8 @@ export async function initApp(): Promise<void> {
     id !== null && (engine.source === 'replayed' ? engine.replayModels.includes(id) : allModelIds().includes(id));
   const current = getState().selectedId;
   const chosen = current !== null && current !== provisional ? current : null;
-  const selectedId = valid(fromUrl) ? fromUrl : (chosen ?? defaultModelId(CATALOG, hasF16));
+  const fallbackAdapter = getState().gpu.report?.isFallback ?? false;
+  const selectedId = valid(fromUrl) ? fromUrl : (chosen ?? defaultModelId(CATALOG, hasF16, fallbackAdapter));
   if (selectedId) {
     setState({ selectedId });
     writeModelParam(selectedId);

@@ -1,6 +1,6 @@
 import { selectModel } from '../actions/model-actions';
 import { catalogWithCustom, variantOf } from '../catalog-data';
-import { isAvailable, type CatalogVariant } from '../lib/catalog';
+import { isAvailable, orderForAdapter, type CatalogVariant } from '../lib/catalog';
 import { useStore } from '../store/store';
 
 /** Two choices: the model (grouped by family and size), then its quantization. */
@@ -9,7 +9,8 @@ export function ModelPicker() {
   const hasF16 = useStore((s) => s.gpu.report?.shaderF16 ?? false);
   const engine = useStore((s) => s.engine);
   const cached = useStore((s) => s.cached);
-  const catalog = catalogWithCustom(useStore((s) => s.prefs.customModels));
+  const fallbackAdapter = useStore((s) => s.gpu.report?.isFallback ?? false);
+  const catalog = orderForAdapter(catalogWithCustom(useStore((s) => s.prefs.customModels)), fallbackAdapter);
   const found = variantOf(selectedId);
   const replay = engine.source === 'replayed';
   const usable = (v: CatalogVariant) => (replay ? engine.replayModels.includes(v.modelId) : isAvailable(v, hasF16));

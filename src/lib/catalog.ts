@@ -207,11 +207,20 @@ export function findVariant(catalog: readonly CatalogFamily[], modelId: string) 
   return null;
 }
 
-/** Smallest Qwen3 at q4f16_1, or q4f32_1 when the adapter lacks shader-f16. */
-export function defaultModelId(catalog: readonly CatalogFamily[], hasShaderF16: boolean): string | null {
+/** Smallest Qwen3 at q4f16_1, or q4f32_1 when the adapter lacks shader-f16; on a software (fallback)
+ * adapter, which cannot run web-llm's models at any useful speed, the tiny test MoE at int8. */
+export function defaultModelId(catalog: readonly CatalogFamily[], hasShaderF16: boolean, fallbackAdapter = false): string | null {
+  const tiny = catalog.find((f) => f.family === TINY_FAMILY)?.models[0];
+  if (fallbackAdapter && tiny) return tiny.variants.find((v) => v.quant.code === 'int8')?.modelId ?? tiny.variants[0]?.modelId ?? null;
   const qwen3 = catalog.find((f) => f.family === 'Qwen3')?.models[0];
   const wanted = hasShaderF16 ? 'q4f16_1' : 'q4f32_1';
   return qwen3?.variants.find((v) => v.quant.code === wanted)?.modelId ?? qwen3?.variants[0]?.modelId ?? null;
+}
+
+/** The catalog for an adapter: on a software adapter the tiny test MoE comes first. */
+export function orderForAdapter(catalog: CatalogFamily[], fallbackAdapter: boolean): CatalogFamily[] {
+  if (!fallbackAdapter) return catalog;
+  return [...catalog.filter((f) => f.family === TINY_FAMILY), ...catalog.filter((f) => f.family !== TINY_FAMILY)];
 }
 
 export function isAvailable(variant: CatalogVariant, hasShaderF16: boolean): boolean {

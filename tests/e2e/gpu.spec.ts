@@ -14,11 +14,18 @@ test('shows the real WebGPU adapter and picks a model it can run', async ({ page
   await expect(page.getByTestId('gpu-f16')).toContainText(actual!.f16 ? 'yes' : 'no');
   if (actual!.architecture === 'swiftshader') await expect(page.getByTestId('gpu-fallback')).toBeVisible();
 
-  // Without shader-f16 the default is the smallest Qwen3 at q4f32_1, and f16 variants are disabled.
-  const expected = actual!.f16 ? 'Qwen3-0.6B-q4f16_1-MLC' : 'Qwen3-0.6B-q4f32_1-MLC';
+  // A software adapter gets the tiny test MoE (ONNX), the one model it can run at a useful speed;
+  // otherwise the smallest Qwen3, at q4f32_1 without shader-f16.
+  const expected = actual!.architecture === 'swiftshader' ? 'Qwen3-MoE-Tiny-int8-ONNX' : actual!.f16 ? 'Qwen3-0.6B-q4f16_1-MLC' : 'Qwen3-0.6B-q4f32_1-MLC';
   await expect(page.getByTestId('quant-select')).toHaveValue(expected);
   await expect(page).toHaveURL(new RegExp(`model=${expected}`));
+  if (actual!.architecture === 'swiftshader') {
+    await expect(page.locator('#model-select optgroup').first()).toHaveAttribute('label', /Tiny test MoE/);
+  }
   if (!actual!.f16) {
+    // The f16 builds of web-llm's models are offered but disabled.
+    await page.getByTestId('model-select').selectOption('Qwen3-0.6B');
+    await expect(page.getByTestId('quant-select')).toHaveValue('Qwen3-0.6B-q4f32_1-MLC');
     await expect(page.locator('#quant-select option[value="Qwen3-0.6B-q4f16_1-MLC"]')).toBeDisabled();
   }
 });

@@ -12,7 +12,8 @@ async function stageSources(page: Page): Promise<string[]> {
 
 test('present: the pre-flight check reads this machine — a software adapter, no shader-f16, the model not downloaded, no rehearsal', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto('/?present&check');
+  // The web-llm model a presenter with a GPU would pick (a software adapter's default is the tiny MoE).
+  await page.goto('/?present&check&model=Qwen3-0.6B-q4f32_1-MLC');
   const check = page.getByTestId('preflight');
   await expect(check).toBeVisible();
   await expect(level(page, 'webgpu')).toHaveAttribute('data-level', 'fail');

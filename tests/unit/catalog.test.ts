@@ -1,6 +1,7 @@
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, defaultModelId, findVariant, isAvailable, qwenRecords, type PrebuiltQwenRecord } from '../../src/lib/catalog';
+import { buildCatalog, defaultModelId, findVariant, isAvailable, orderForAdapter, qwenRecords, TINY_FAMILY, type PrebuiltQwenRecord } from '../../src/lib/catalog';
+import { ONNX_RECORDS } from '../../src/lib/onnx-models';
 
 // The same projection vite.config.ts applies at build time.
 const records: PrebuiltQwenRecord[] = qwenRecords(prebuiltAppConfig.model_list);
@@ -52,6 +53,23 @@ describe('catalog from prebuiltAppConfig', () => {
   it('defaults to the smallest Qwen3, q4f32_1 when the adapter lacks shader-f16', () => {
     expect(defaultModelId(catalog, true)).toBe('Qwen3-0.6B-q4f16_1-MLC');
     expect(defaultModelId(catalog, false)).toBe('Qwen3-0.6B-q4f32_1-MLC');
+  });
+
+  it('offers the tiny ONNX MoE first, and by default, on a software adapter only', () => {
+    const withOnnx = buildCatalog(records, ONNX_RECORDS);
+    expect(defaultModelId(withOnnx, false, true)).toBe('Qwen3-MoE-Tiny-int8-ONNX');
+    expect(defaultModelId(withOnnx, false, false)).toBe('Qwen3-0.6B-q4f32_1-MLC');
+    expect(defaultModelId(withOnnx, true, false)).toBe('Qwen3-0.6B-q4f16_1-MLC');
+    // Without ONNX records a software adapter keeps web-llm's default.
+    expect(defaultModelId(catalog, false, true)).toBe('Qwen3-0.6B-q4f32_1-MLC');
+    expect(withOnnx.at(-1)!.family).toBe(TINY_FAMILY);
+    expect(orderForAdapter(withOnnx, true)[0]!.family).toBe(TINY_FAMILY);
+    expect(orderForAdapter(withOnnx, false)).toBe(withOnnx);
+    const tiny = findVariant(withOnnx, 'Qwen3-MoE-Tiny-int4-ONNX')!;
+    expect(tiny.variant.engine).toBe('onnx');
+    expect(tiny.variant.synthetic).toBe(true);
+    expect(tiny.model.variants.map((v) => v.quant.code)).toEqual(['fp32', 'int8', 'int4']);
+    expect(findVariant(withOnnx, 'Qwen3-0.6B-q4f16-ONNX')!.variant.needsShaderF16).toBe(true);
   });
 
   it('gives Qwen3 a thinking switch and R1-Distill always-on thinking', () => {
