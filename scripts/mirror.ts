@@ -1,8 +1,10 @@
 // npm run mirror -- <model_id>… [--out DIR] [--from URL]
-// Downloads every file of web-llm's records for the given models into DIR (default ./mirror), in the
-// layout the app's "Model files from: your mirror" setting reads (src/lib/mirror.ts):
-//   DIR/<model_id>/resolve/main/{mlc-chat-config.json, tokenizer files, tensor-cache.json, shards}
-//   DIR/libs/<model library>.wasm
+// Downloads every file of the given models into DIR (default ./mirror), in the layout the app's
+// "Model files from: your mirror" setting reads (src/lib/mirror.ts, src/lib/onnx-files.ts):
+//   web-llm records: DIR/<model_id>/resolve/main/{mlc-chat-config.json, tokenizer files,
+//                    tensor-cache.json, shards} and DIR/libs/<model library>.wasm
+//   ONNX records:    DIR/<hub repo>/resolve/main/{config.json, tokenizer files, onnx/model_<dtype>.onnx
+//                    and its external data}, the hub's own layout (transformers.js reads it as is)
 // Partial files resume (HTTP Range); shards are checked against the md5sum in tensor-cache.json; each
 // failing file gets its own message and the others go on. --from URL reads from another mirror instead
 // of the records' hosts (to copy a mirror, or to test this tool against a local server).
@@ -12,6 +14,8 @@ import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises
 import { dirname, join } from 'node:path';
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
 import { libraryFileName, mirrorModelDir, mirrorRecord, modelFileUrl, withoutTrailingSlashes } from '../src/lib/mirror';
+import { onnxRecordOf, type OnnxRecord } from '../src/lib/onnx-models';
+import { ONNX_OPTIONAL_FILES, ONNX_SHARED_FILES, onnxWeightFiles } from '../src/lib/onnx-files';
 import { run, UsageError } from './cli';
 
 let out = 'mirror';
@@ -27,13 +31,22 @@ function progress(name: string, done: number, total: number | null): void {
   if (isTTY) process.stderr.write(`\r${line.padEnd(100)}`);
 }
 
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Fetches `url` to `path`, resuming a `.part` file left by an earlier run. */
 async function download(url: string, path: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const part = `${path}.part`;
   const have = existsSync(part) ? statSync(part).size : 0;
   const response = await fetch(url, have > 0 ? { headers: { Range: `bytes=${have}-` } } : {});
-  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${url}`);
+  if (!response.ok) throw new HttpError(response.status, `HTTP ${response.status} ${response.statusText} for ${url}`);
   const resumed = response.status === 206;
   if (!resumed) await writeFile(part, '');
   const length = Number(response.headers.get('content-length')) || null;
@@ -78,9 +91,43 @@ async function fetchFile(url: string, path: string, expectedMd5?: string): Promi
   }
 }
 
+/** An ONNX build: the files transformers.js will read, under the hub repository's own path. */
+async function mirrorOnnx(modelId: string, record: OnnxRecord): Promise<string[]> {
+  if (record.local) {
+    console.error(`${modelId}: served by the app itself (public/models/${record.repo}, written by npm run tiny-moe); nothing to copy`);
+    return [];
+  }
+  const base = `${from ?? 'https://huggingface.co'}/${record.repo}/resolve/main`;
+  const dir = join(out, mirrorModelDir(record.repo));
+  const errors: string[] = [];
+  const get = async (file: string, optional = false) => {
+    try {
+      await fetchFile(`${base}/${file}`, join(dir, file));
+    } catch (err) {
+      if (optional && err instanceof HttpError && err.status === 404) return;
+      errors.push(`${modelId}/${file}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  console.error(`${modelId} (${record.repo})`);
+  for (const file of ONNX_SHARED_FILES) await get(file);
+  for (const file of ONNX_OPTIONAL_FILES) await get(file, true);
+  const configPath = join(dir, 'config.json');
+  if (!existsSync(configPath)) return errors;
+  let weights: string[];
+  try {
+    weights = onnxWeightFiles(record, JSON.parse(await readFile(configPath, 'utf8')) as unknown);
+  } catch (err) {
+    return [...errors, `${modelId}/config.json: ${err instanceof Error ? err.message : String(err)}`];
+  }
+  for (const file of weights) await get(file);
+  return errors;
+}
+
 async function mirrorModel(modelId: string): Promise<string[]> {
+  const onnx = onnxRecordOf(modelId);
+  if (onnx) return mirrorOnnx(modelId, onnx);
   const found = prebuiltAppConfig.model_list.find((r) => r.model_id === modelId);
-  if (!found) return [`${modelId}: not a model id of web-llm's prebuilt list (see npm run vram-table)`];
+  if (!found) return [`${modelId}: not a model id of web-llm's prebuilt list, nor an ONNX record of the app's catalog (see npm run vram-table)`];
   const source = from ? mirrorRecord(found, from) : found;
   const dir = join(out, mirrorModelDir(modelId));
   const errors: string[] = [];
@@ -113,7 +160,7 @@ async function mirrorModel(modelId: string): Promise<string[]> {
 
 run({
   name: 'npm run mirror',
-  usage: 'npm run mirror -- <model_id>… [--out DIR] [--from URL]\n  e.g. npm run mirror -- Qwen3-0.6B-q4f16_1-MLC',
+  usage: 'npm run mirror -- <model_id>… [--out DIR] [--from URL]\n  e.g. npm run mirror -- Qwen3-0.6B-q4f16_1-MLC Qwen3-0.6B-q4-ONNX',
   options: { out: { type: 'string', default: 'mirror' }, from: { type: 'string' } },
   main: async ({ values, positionals: ids }) => {
     if (ids.length === 0) throw new UsageError('name at least one model id');

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -82,6 +82,29 @@ describe('npm run mirror and mirror:serve', { timeout: 30_000 }, () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/params_shard_1\.bin: checksum mismatch/);
     expect((await stat(join(copy, MODEL_DIR, 'params_shard_0.bin'))).isFile()).toBe(true);
+  });
+
+  it('copies an ONNX record in the hub’s layout: config, tokenizer, the dtype’s graph and the external data its config names', async () => {
+    const repo = join(source, 'onnx-community/Qwen3-0.6B-ONNX/resolve/main');
+    await mkdir(join(repo, 'onnx'), { recursive: true });
+    const config = { model_type: 'qwen3', 'transformers.js_config': { use_external_data_format: { 'model_q4.onnx': 2 } } };
+    await writeFile(join(repo, 'config.json'), JSON.stringify(config));
+    await writeFile(join(repo, 'tokenizer.json'), '{}');
+    await writeFile(join(repo, 'tokenizer_config.json'), '{}');
+    for (const f of ['model_q4.onnx', 'model_q4.onnx_data', 'model_q4.onnx_data_1', 'model_q4f16.onnx']) await writeFile(join(repo, 'onnx', f), Buffer.alloc(5000, f.length));
+    const run = await mirrorTool('Qwen3-0.6B-q4-ONNX', '--out', copy, '--from', base);
+    expect(run.stderr).toContain('Done: 1 model(s)');
+    expect(run.code).toBe(0);
+    const out = join(copy, 'onnx-community/Qwen3-0.6B-ONNX/resolve/main');
+    for (const f of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_q4.onnx', 'onnx/model_q4.onnx_data', 'onnx/model_q4.onnx_data_1']) {
+      expect(await readFile(join(out, f))).toEqual(await readFile(join(repo, f)));
+    }
+    // The other dtype's graph is not copied; generation_config.json is optional (this source has none).
+    await expect(stat(join(out, 'onnx/model_q4f16.onnx'))).rejects.toThrow();
+    // The tiny model is the app's own: nothing to copy, and no failure.
+    const tiny = await mirrorTool('Qwen3-MoE-Tiny-int8-ONNX', '--out', copy);
+    expect(tiny.code).toBe(0);
+    expect(tiny.stderr).toContain('served by the app itself');
   });
 
   it('says which id is unknown', async () => {

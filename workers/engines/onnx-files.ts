@@ -4,13 +4,11 @@
  * every file it fetched in one Cache Storage cache, keyed by the URL it fetched.
  */
 import { ONNX_RECORDS, onnxRecordOf, type OnnxRecord } from '../../src/lib/onnx-models';
+import { ONNX_OPTIONAL_FILES, ONNX_SHARED_FILES, onnxFileName, onnxWeightFiles } from '../../src/lib/onnx-files';
 
 /** transformers.js's cache name (its env.cacheKey default). */
 export const ONNX_CACHE = 'transformers-cache';
 const HUB = 'https://huggingface.co/';
-
-/** The file suffix transformers.js gives each dtype. */
-const SUFFIX: Record<OnnxRecord['dtype'], string> = { fp32: '', fp16: '_fp16', int8: '_int8', q4: '_q4', q4f16: '_q4f16' };
 
 /** The app's own models folder as a path: transformers.js reads a local folder given as a URL as
  * if it were missing (its file checks skip URLs), so it gets the path; caches key by the full URL. */
@@ -21,22 +19,15 @@ export function localModelsBase(): string {
   return new URL(localModelsPath(), self.location.origin).href;
 }
 
-/** Where a record's files come from: the app's folder, a mirror, or the hub. */
+/** Where a record's files come from: a mirror (the layout `npm run mirror` writes), or the hub. */
 export function remoteBase(mirror: string | null): string {
-  return mirror ?? HUB;
-}
-
-export function onnxFileName(r: OnnxRecord): string {
-  return `onnx/model${SUFFIX[r.dtype]}.onnx`;
+  return mirror === null ? HUB : `${mirror.replace(/\/$/, '')}/`;
 }
 
 /** The URL transformers.js fetches (and caches under) for one of a record's files. */
 export function fileUrl(r: OnnxRecord, file: string, mirror: string | null): string {
   return r.local ? `${localModelsBase()}${r.repo}/${file}` : `${remoteBase(mirror)}${r.repo}/resolve/main/${file}`;
 }
-
-/** The files a load reads besides the weights (transformers.js's names). */
-const SHARED_FILES = ['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json'];
 
 async function openCache(): Promise<Cache | null> {
   try {
@@ -60,10 +51,17 @@ export async function deleteOnnxCached(modelId: string, mirror: string | null): 
   const r = onnxRecordOf(modelId);
   const cache = r && (await openCache());
   if (!r || !cache) return;
-  await cache.delete(fileUrl(r, onnxFileName(r), mirror));
+  const config = await cache.match(fileUrl(r, 'config.json', mirror)).then((c) => c?.json() as Promise<unknown> | undefined).catch(() => undefined);
+  let weights = [onnxFileName(r)];
+  try {
+    weights = onnxWeightFiles(r, config);
+  } catch {
+    // A config.json that names too many chunks: the graph alone is deleted.
+  }
+  await Promise.all(weights.map((f) => cache.delete(fileUrl(r, f, mirror))));
   const siblings = ONNX_RECORDS.filter((s) => s.repo === r.repo && s.model_id !== r.model_id);
   const others = await Promise.all(siblings.map((s) => cache.match(fileUrl(s, onnxFileName(s), mirror))));
-  if (others.every((o) => o === undefined)) await Promise.all(SHARED_FILES.map((f) => cache.delete(fileUrl(r, f, mirror))));
+  if (others.every((o) => o === undefined)) await Promise.all([...ONNX_SHARED_FILES, ...ONNX_OPTIONAL_FILES].map((f) => cache.delete(fileUrl(r, f, mirror))));
 }
 
 /** The hosts a record's files come from, for error messages. */
