@@ -67,8 +67,12 @@ export async function loadSelected(opts: { skipStorageCheck?: boolean } = {}): P
     return;
   }
   if (!replay && !cached[selectedId] && !navigator.onLine) {
-    setState({ loadState: 'error', loadError: makeError('offline-not-cached') });
-    return;
+    // Offline, a click right after the page opens can come before the cache was asked: ask now.
+    await refreshCache();
+    if (!getState().cached[selectedId]) {
+      setState({ loadState: 'error', loadError: makeError('offline-not-cached') });
+      return;
+    }
   }
   if (!replay && !cached[selectedId] && !opts.skipStorageCheck && found.variant.downloadMB !== null) {
     const free = await freeStorageMB();

@@ -33,3 +33,26 @@ test('offline: after one online visit the app starts offline, says so, replays a
   await page.getByTestId('error-offline-not-cached').getByRole('button', { name: 'Try the recorded demo' }).click();
   await expect(page.getByTestId('replay-banner')).toBeVisible();
 });
+
+test('offline, real engine: the tiny ONNX model, loaded once online, loads and replies offline (ORT’s wasm and the model from the browser’s caches)', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  await page.goto('/?model=Qwen3-MoE-Tiny-int4-ONNX');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect(page.getByTestId('offline-ready')).toContainText('Works offline');
+  await page.getByTestId('load').click();
+  await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('offline-status')).toContainText('Offline. The app works from this device');
+  await page.getByTestId('load').click();
+  await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
+  await page.getByTestId('max-tokens').fill('8');
+  await sendPrompt(page, 'Does this work on a plane?');
+  await expect(page.getByTestId('message-assistant')).toHaveCount(1);
+  await waitForReplyDone(page);
+  await expect(page.getByTestId('speed-panel').getByTestId('tokens').locator('[data-source]')).toHaveAttribute('data-source', 'measured');
+  await expect(page.getByTestId('replay-banner')).toHaveCount(0);
+});
