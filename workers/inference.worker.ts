@@ -35,13 +35,15 @@ installNetTracking();
 installDeviceTracking((message) => emit({ type: 'device-lost', message }));
 installMemoryCounter();
 
-// Memory changes arrive in bursts of thousands while a model loads: send at most 5 a second.
+// Memory changes arrive in bursts of thousands while a model loads, and with every step while one
+// decodes (its KV cache grows): send at most 2 a second. Each is a repaint of the memory panel, and
+// on a GPU the CPU emulates every repaint slows the model down.
 let memoryTimer: ReturnType<typeof setTimeout> | null = null;
 onMemoryChange(() => {
   memoryTimer ??= setTimeout(() => {
     memoryTimer = null;
     emit({ type: 'memory', stats: memoryStats() });
-  }, 200);
+  }, 500);
 });
 
 /** Where model files come from: the user's mirror, and the models the user added. Replaced, never

@@ -15,6 +15,7 @@ import { sendMirror } from './mirror-actions';
 import { sendCustomModels } from './custom-model-actions';
 import { replayFile, startReplay, startReplayFromUrl } from './runs-actions';
 import { installTestHooks } from './test-hooks';
+import { inStreamFrame } from './metrics-actions';
 
 function onCrash(detail: string): void {
   settleStreaming('error');
@@ -28,7 +29,8 @@ function onCrash(detail: string): void {
 
 function onWorkerEvent(e: WorkerEvent): void {
   if (e.type === 'memory') {
-    setState({ memory: e.stats });
+    const stats = e.stats;
+    inStreamFrame(() => setState({ memory: stats }));
   } else if (e.type === 'device-lost') {
     settleStreaming('error');
     setState({ alert: makeError('device-lost', { detail: e.message }), loadedId: null, loadState: 'idle' });

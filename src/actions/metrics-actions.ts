@@ -12,13 +12,31 @@ import type { StreamUpdate } from '../shared/protocol';
 
 /** 4 refreshes a second read as live; each costs a frame about twice the work of a text-only one. */
 export const REFRESH_MS = 250;
-/** The timer refreshes only once batch frames have missed a refresh by this much (a stall). */
+/** The timer refreshes only in a stall: no batch frame for REFRESH_MS + this. While batches keep
+ * coming, even slowly (a software adapter's 5 tok/s), their frames do it: a frame of its own would
+ * cost as much again, and on a GPU the CPU emulates, that is taken from the model's own speed. */
 const STALL_MS = 100;
 const HISTORY = 150;
 
 let meter: TokenRateMeter | null = null;
 let ticker: ReturnType<typeof setInterval> | null = null;
 let refreshedAt = Number.NEGATIVE_INFINITY;
+let batchFrameAt = Number.NEGATIVE_INFINITY;
+/** The latest update of another live figure (GPU memory), held for the next frame that paints text. */
+let pending: (() => void) | null = null;
+
+/** While text streams, another live figure's update waits for the next frame that paints text (or
+ * a stall's refresh): a frame of its own between two batch frames would cost a whole frame. */
+export function inStreamFrame(apply: () => void): void {
+  if (ticker === null) apply();
+  else pending = apply;
+}
+
+function flushPending(): void {
+  const apply = pending;
+  pending = null;
+  apply?.();
+}
 
 function refresh(final = false): void {
   const figures = getState().streamingFigures;
@@ -40,8 +58,13 @@ export function startStreamingFigures(source: StreamingFigures['source'], prompt
   // The timer covers the time no batch arrives (prefill, a stalled model) and stays out of the way
   // otherwise: a refresh of its own, between two batch frames, costs a whole frame more.
   refreshedAt = performance.now();
+  batchFrameAt = refreshedAt;
   ticker = setInterval(() => {
-    if (performance.now() - refreshedAt >= REFRESH_MS + STALL_MS) refresh();
+    const now = performance.now();
+    if (now - refreshedAt >= REFRESH_MS + STALL_MS && now - batchFrameAt >= REFRESH_MS + STALL_MS) {
+      flushPending();
+      refresh();
+    }
   }, STALL_MS);
 }
 
@@ -49,6 +72,8 @@ export function startStreamingFigures(source: StreamingFigures['source'], prompt
  * that the refresh falls in the batch frame nearest REFRESH_MS rather than the one after it. */
 export function refreshStreamingFiguresInFrame(): void {
   if (ticker === null) return;
+  batchFrameAt = performance.now();
+  flushPending();
   // The first batch refreshes at once: the time to first token is known.
   if (getState().streamingFigures?.tokens === 0 || performance.now() - refreshedAt >= REFRESH_MS - 16) refresh();
 }
@@ -60,6 +85,7 @@ export function meterStream(u: StreamUpdate): void {
 function stopTicker(): void {
   if (ticker !== null) clearInterval(ticker);
   ticker = null;
+  flushPending();
 }
 
 /** Ends the live figures and puts the app's and web-llm's figures for the run side by side. */
