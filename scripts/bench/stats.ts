@@ -27,6 +27,8 @@ export interface FigureResult extends Budget {
   min: number;
   max: number;
   pass: boolean;
+  /** Printed for reading; no budget. */
+  informational?: boolean;
 }
 
 export function judge(budget: Budget, samples: number[]): FigureResult {
@@ -39,7 +41,7 @@ export function table(results: readonly FigureResult[]): string {
   const f = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(1));
   const rows = results.map(
     (r) =>
-      `| ${r.label} | ${r.kind === 'max' ? '≤' : '≥'} ${r.limit} ${r.unit} | ${f(r.median)} | ${f(r.min)} | ${f(r.max)} | ${r.pass ? 'pass' : 'MISS'} |`,
+      `| ${r.label} | ${r.informational ? r.unit : `${r.kind === 'max' ? '≤' : '≥'} ${r.limit} ${r.unit}`} | ${f(r.median)} | ${f(r.min)} | ${f(r.max)} | ${r.informational ? '—' : r.pass ? 'pass' : 'MISS'} |`,
   );
   return ['| figure | budget | median | min | max | result |', '|---|---|---:|---:|---:|---|', ...rows].join('\n');
 }
