@@ -1,7 +1,8 @@
 import records from 'virtual:qwen-records';
 import { architectureOf, type Architecture } from './lib/architectures';
 import { buildCatalog, findVariant, type CatalogFamily } from './lib/catalog';
-import { ONNX_RECORDS } from './lib/onnx-models';
+import { ONNX_RECORDS, setCustomOnnxRecords } from './lib/onnx-models';
+import { customOnnxRecord } from './lib/custom-onnx';
 import { TINY_ARCHITECTURE, TINY_MOE } from './lib/tiny-moe';
 import { customArchitecture, customFamily, type CustomModel } from './lib/custom-model';
 import { getState } from './store/store';
@@ -15,6 +16,7 @@ const PREBUILT_IDS = CATALOG.flatMap((f) => f.models.flatMap((m) => m.variants.m
 let built: { from: readonly CustomModel[]; families: CatalogFamily[] } | null = null;
 export function catalogWithCustom(custom: readonly CustomModel[] = getState().prefs.customModels): CatalogFamily[] {
   if (built?.from !== custom) {
+    setCustomOnnxRecords(custom.flatMap((c) => customOnnxRecord(c) ?? []));
     const family = customFamily(custom);
     built = { from: custom, families: family ? [...CATALOG, family] : CATALOG };
   }

@@ -28,7 +28,7 @@ import { checkUrl } from '../src/lib/custom-model';
 import type { ModelSources } from './engines/webllm';
 import { LiveEngine } from './engines/live';
 import { onnxHosts } from './engines/onnx-files';
-import { onnxRecordOf } from '../src/lib/onnx-models';
+import { onnxRecordOf, setCustomOnnxRecords } from '../src/lib/onnx-models';
 
 let emit: (e: WorkerEvent) => void = () => {};
 installNetTracking();
@@ -210,7 +210,10 @@ const api = {
   /** The models the user added (checked on the page when added; their URLs checked again here). */
   setCustomModels(custom: CustomRecord[]): void {
     const http = (url: string) => checkUrl(url, 'URL').ok;
-    sources = { ...sources, custom: custom.filter((c) => http(c.model) && http(c.model_lib) && !records.some((r) => r.model_id === c.model_id)) };
+    const fresh = (c: CustomRecord) => !records.some((r) => r.model_id === c.model_id);
+    const onnx = custom.flatMap((c) => (c.onnx && c.onnx.model_id === c.model_id && http(c.model) && c.onnx.host !== undefined && http(c.onnx.host) && fresh(c) ? [c.onnx] : []));
+    setCustomOnnxRecords(onnx.filter((r) => !r.local));
+    sources = { ...sources, custom: custom.filter((c) => !c.onnx && http(c.model) && http(c.model_lib) && fresh(c)) };
   },
 
   /** The model_config of a cached model's mlc-chat-config.json, for the memory estimate. */

@@ -39,7 +39,7 @@ export function selectModel(modelId: string): void {
   if (loadState === 'loading' || loadedId !== null) void loadSelected();
 }
 
-function hasShaderF16(): boolean {
+export function hasShaderF16(): boolean {
   return getState().gpu.report?.shaderF16 ?? false;
 }
 

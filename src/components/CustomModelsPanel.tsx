@@ -4,7 +4,7 @@ import { addCustomModel, removeCustomModel } from '../actions/custom-model-actio
 import { useStore } from '../store/store';
 import { Panel } from './Panel';
 
-/** Add an MLC build by URL (checked against its mlc-chat-config.json before it is kept), list and remove them. */
+/** Add an MLC or ONNX build by URL (checked against its own config before it is kept), list and remove them. */
 export function CustomModelsPanel() {
   const custom = useStore((s) => s.prefs.customModels);
   const [fields, setFields] = useState({ model: '', modelLib: '', name: '' });
@@ -25,9 +25,10 @@ export function CustomModelsPanel() {
   return (
     <Panel name="custom" label="Your own models" heading="Your own models">
       <p className="small muted">
-        An MLC build of a Qwen (dense or MoE) served with CORS. Model URL: the app reads &lt;URL&gt;/resolve/main/mlc-chat-config.json
-        (the layout of Hugging Face and of npm run mirror); a URL that ends in /resolve/&lt;revision&gt;/ is read as it is. Library URL: its
-        WebGPU .wasm file.
+        A Qwen (dense or MoE) served with CORS, in the layout of Hugging Face and of npm run mirror: the app reads &lt;URL&gt;/resolve/main/ (a
+        URL that ends in /resolve/&lt;revision&gt;/ is read as it is). An MLC build: its mlc-chat-config.json there, and its WebGPU library&apos;s
+        .wasm URL. An ONNX build for transformers.js: leave the library empty; the app reads config.json and picks the best
+        onnx/model_&lt;dtype&gt;.onnx this GPU runs.
       </p>
       <form
         noValidate
@@ -37,14 +38,15 @@ export function CustomModelsPanel() {
           check.start(
             (signal) => addCustomModel(fields, signal),
             (r) => {
-              setResult(r.ok ? { ok: true, text: `Added ${r.value.id}: it is in the model list.` } : { ok: false, text: r.reason });
+              const kind = r.ok && r.value.engine === 'onnx' ? ` (ONNX, ${r.value.quant} weights)` : '';
+              setResult(r.ok ? { ok: true, text: `Added ${r.value.id}${kind}: it is in the model list.` } : { ok: false, text: r.reason });
               if (r.ok) setFields({ model: '', modelLib: '', name: '' });
             },
           );
         }}
       >
         {field('model', 'Model URL', 'https://host/Qwen3-30B-A3B-q4f16_1-MLC')}
-        {field('modelLib', 'Model library URL (.wasm)', 'https://host/libs/Qwen3-30B-A3B-q4f16_1-webgpu.wasm')}
+        {field('modelLib', 'Model library URL (.wasm; empty for ONNX)', 'https://host/libs/Qwen3-30B-A3B-q4f16_1-webgpu.wasm')}
         <label>
           Name (optional)
           <input value={fields.name} onChange={(e) => setFields({ ...fields, name: e.target.value })} data-testid="custom-name" />

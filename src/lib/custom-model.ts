@@ -1,6 +1,7 @@
 /**
  * A model the user adds by URL: an MLC build (its files at `model`, its WebGPU library at `modelLib`),
- * checked against the mlc-chat-config.json it serves before anything is saved. The file comes from
+ * checked against the mlc-chat-config.json it serves before anything is saved (an ONNX build: see
+ * custom-onnx.ts). The file comes from
  * the network, so each field is read as untrusted: a config that does not describe a Qwen the app
  * can estimate is refused with the reason, never stored half-way.
  */
@@ -8,7 +9,7 @@ import type { Architecture } from './architectures';
 import { recordHosts, type CatalogFamily, type CatalogModel } from './catalog';
 import { architectureFromModelConfig } from './model-config';
 import { tooLongUrl, withoutTrailingSlashes } from './mirror';
-import { parseQuant } from './quant';
+import { parseOnnxQuant, parseQuant } from './quant';
 import { parameterCount, weightBytes } from './vram';
 
 /** More than any model has: a config past it is damaged, however well each field reads. */
@@ -22,9 +23,11 @@ export interface CustomModel {
   modelLib: string;
   quant: string;
   contextWindow: number;
-  /** model_config of its mlc-chat-config.json, with the file's model_type. */
+  /** model_config of its mlc-chat-config.json, with the file's model_type (an ONNX build: its config.json). */
   modelConfig: Record<string, unknown>;
   addedAt: number;
+  /** 'onnx': an ONNX build run by transformers.js (no library; `quant` is the dtype found); absent: MLC. */
+  engine?: 'onnx';
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -90,12 +93,13 @@ export function readCustomModel(
 
 /** The architecture a custom model's own config describes (checked when it was added). */
 export function customArchitecture(c: CustomModel): Architecture | null {
-  return architectureFromModelConfig(c.modelConfig, 'mlc-chat-config.json');
+  return architectureFromModelConfig(c.modelConfig, c.engine === 'onnx' ? 'config.json' : 'mlc-chat-config.json');
 }
 
 /** A custom model as the picker and the panels see a catalog model: one variant, its own files. */
 export function customCatalogModel(c: CustomModel): CatalogModel {
-  const quant = parseQuant(c.quant)!;
+  const onnx = c.engine === 'onnx';
+  const quant = (onnx ? parseOnnxQuant(c.quant) : parseQuant(c.quant))!;
   const arch = customArchitecture(c);
   const type = String(c.modelConfig.model_type ?? '');
   return {
@@ -112,8 +116,8 @@ export function customCatalogModel(c: CustomModel): CatalogModel {
         downloadMB: arch ? Math.round(weightBytes(arch, quant) / 2 ** 20) : null,
         needsShaderF16: quant.needsShaderF16,
         lowResource: false,
-        hosts: recordHosts({ model: c.model, model_lib: c.modelLib }),
-        engine: 'web-llm',
+        hosts: onnx ? [new URL(c.model).host] : recordHosts({ model: c.model, model_lib: c.modelLib }),
+        engine: onnx ? 'onnx' : 'web-llm',
         synthetic: false,
       },
     ],

@@ -34,6 +34,10 @@ export interface OnnxRecord {
   /** Bits per weight of the embedding table when the build keeps it apart from the quantization
    * (the tiny builds keep it in float32); absent: quantized like the rest. */
   embedBits?: number;
+  /** A model the user added by URL: the base its repo folder sits under (ends in /), which takes
+   * the place of the hub or the mirror, and the revision folder (…/resolve/<revision>/). */
+  host?: string;
+  revision?: string;
 }
 
 /** The weights' bytes on the GPU: the quantized weights, with the embedding at its own width. */
@@ -97,7 +101,14 @@ export const PUBLISHED_RECORDS: OnnxRecord[] = [
 
 export const ONNX_RECORDS: OnnxRecord[] = [...TINY_RECORDS, ...PUBLISHED_RECORDS];
 
-export const onnxRecordOf = (modelId: string | null): OnnxRecord | null => ONNX_RECORDS.find((r) => r.model_id === modelId) ?? null;
+/** The ONNX models the user added by URL, set on each thread from the saved list. */
+let customRecords: readonly OnnxRecord[] = [];
+export function setCustomOnnxRecords(records: readonly OnnxRecord[]): void {
+  customRecords = records;
+}
+
+export const onnxRecordOf = (modelId: string | null): OnnxRecord | null =>
+  ONNX_RECORDS.find((r) => r.model_id === modelId) ?? customRecords.find((r) => r.model_id === modelId) ?? null;
 
 /** The host a record's files come from: the app's own origin for local ones. */
 export const onnxHost = (r: OnnxRecord): string => (r.local ? 'this app' : 'huggingface.co');

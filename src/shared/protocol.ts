@@ -2,6 +2,7 @@
 import type { AppError } from './errors';
 import type { AdapterSummary, FinishReason, Run, RunSettings } from './runs';
 import type { RunSource } from './provenance';
+import type { OnnxRecord } from '../lib/onnx-models';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
@@ -96,7 +97,10 @@ export type WorkerEvent = { type: 'device-lost'; message: string } | { type: 'me
 export interface CustomRecord {
   model_id: string;
   model: string;
+  /** Empty for an ONNX build. */
   model_lib: string;
   context_window_size: number;
   needsShaderF16: boolean;
+  /** An ONNX build: the record the ONNX engine loads it by. */
+  onnx?: OnnxRecord;
 }

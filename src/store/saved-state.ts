@@ -6,6 +6,7 @@
  */
 import { readConversationList, type ConversationMeta } from '../lib/conversations';
 import { checkUrl, customArchitecture, type CustomModel } from '../lib/custom-model';
+import { parseOnnxQuant, parseQuant } from '../lib/quant';
 import { DEFAULT_COMPARE_DRAFT, type CompareDraft } from '../lib/compare-url';
 import { hardware } from '../lib/hardware';
 import { parseMirrorUrl } from '../lib/mirror';
@@ -88,11 +89,14 @@ export function readSettings(saved: unknown, problems: Problems): SettingsSlice[
 
 type Prefs = PrefsSlice['prefs'];
 
+/** An MLC build has a library and an MLC quantization; an ONNX build neither library nor more
+ * than a dtype the app knows. */
 const customModelReads = (c: unknown): c is CustomModel =>
   isObj(c) &&
   typeof c.id === 'string' &&
+  (c.engine === undefined || c.engine === 'onnx') &&
   checkUrl(String(c.model), 'URL').ok &&
-  checkUrl(String(c.modelLib), 'URL').ok &&
+  (c.engine === 'onnx' ? c.modelLib === '' && parseOnnxQuant(String(c.quant)) !== null : checkUrl(String(c.modelLib), 'URL').ok && parseQuant(String(c.quant)) !== null) &&
   isObj(c.modelConfig) &&
   customArchitecture(c as unknown as CustomModel) !== null;
 

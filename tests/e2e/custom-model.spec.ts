@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { CHAT_CONFIG, TEST_LIBRARY, makeTestMirror } from '../fixtures/test-mirr
 import { QWEN3_30B_A3B } from '../fixtures/model-configs';
 
 const MOE_ID = 'Qwen3-30B-A3B-q4f32_1-MLC';
+const ONNX_ID = 'Tiny-MoE-ONNX';
 
 /** An mlc-chat-config.json for an MLC build of Qwen3-30B-A3B (the shape its config.json gives); synthetic. */
 const MOE_CONFIG = {
@@ -34,6 +35,8 @@ test.beforeAll(async () => {
   await folder(MOE_ID, JSON.stringify(MOE_CONFIG));
   await folder('broken', '<html>not json</html>');
   await folder('llama', JSON.stringify({ ...CHAT_CONFIG, model_type: 'llama' }));
+  // An ONNX build in the hub's layout: the tiny MoE's files (npm run tiny-moe), as another host serves them.
+  await cp('public/models/Qwen3-MoE-Tiny', join(dir, 'someone', ONNX_ID, 'resolve/main'), { recursive: true });
   const serve = mirrorServer(dir);
   server = createServer((req, res) => {
     // Files under /nocors/ come without the CORS header, as from a host that does not allow this page.
@@ -78,6 +81,30 @@ test('custom model: a Qwen MoE build added by URL joins the picker with a memory
   await page.getByRole('button', { name: `Remove ${MOE_ID}` }).click();
   await expect(page.getByTestId('custom-entry')).toHaveCount(0);
   await expect(page.getByTestId('model-select').locator(`option[value="${MOE_ID}"]`)).toHaveCount(0);
+});
+
+test('custom model, real engine: an ONNX folder added by URL (no library) gets the best dtype it serves, its own estimate, and loads and replies from that host', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto('/');
+  await add(page, `${base}/someone/${ONNX_ID}`, '');
+  // No shader-f16 here: 4-bit with float32 activations, the first the folder serves.
+  await expect(page.getByTestId('custom-result')).toContainText(`Added ${ONNX_ID} (ONNX, q4 weights)`);
+  await expect(page.getByTestId('model-select')).toHaveValue(ONNX_ID);
+  await expect(page.getByTestId('arch-source')).toContainText('config.json');
+  await page.getByTestId('load').click();
+  await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
+  // Its weights measured on the GPU sit beside the estimate from its own config.json.
+  await expect(page.getByTestId('onnx-weights')).toContainText('MB');
+  await page.getByTestId('max-tokens').fill('4');
+  await page.getByTestId('prompt').fill('Hello');
+  await page.getByTestId('prompt').press('Enter');
+  await expect(page.getByTestId('message-assistant')).toHaveCount(1);
+  await expect(page.getByTestId('message-streaming')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.getByTestId('speed-panel').getByTestId('tokens').locator('[data-source]')).toHaveAttribute('data-source', 'measured');
+  await page.reload();
+  await expect(page.getByTestId('custom-entry')).toHaveCount(1);
+  await page.getByRole('button', { name: `Remove ${ONNX_ID}` }).click();
+  await expect(page.getByTestId('custom-entry')).toHaveCount(0);
 });
 
 test('custom model: a missing, malformed or unknown config and a library without CORS each get a clear message, and nothing is saved', async ({ page }) => {

@@ -194,9 +194,20 @@ describe('persistence', () => {
       addedAt: 1,
       modelConfig: { model_type: 'qwen3', hidden_size: 1024, intermediate_size: 3072, num_attention_heads: 16, num_hidden_layers: 28, num_key_value_heads: 8, head_dim: 128, vocab_size: 151936, tie_word_embeddings: true, context_window_size: 4096 },
     };
-    db.set(INDEX, { settings: {}, runs: [], prefs: { customModels: [good, { ...good, id: 'Broken', modelConfig: { model_type: 'llama' } }, { ...good, id: 'Bad URL', model: 'javascript:alert(1)' }, null] } });
+    const onnx = { ...good, id: 'Mine-ONNX', modelLib: '', quant: 'q4', engine: 'onnx' };
+    const saved = [
+      good,
+      onnx,
+      { ...good, id: 'Broken', modelConfig: { model_type: 'llama' } },
+      { ...good, id: 'Bad URL', model: 'javascript:alert(1)' },
+      { ...good, id: 'Bad quant', quant: 'q3f7' },
+      { ...onnx, id: 'ONNX with an MLC quant', quant: 'q4f32_1' },
+      { ...onnx, id: 'Unknown engine', engine: 'tvm' },
+      null,
+    ];
+    db.set(INDEX, { settings: {}, runs: [], prefs: { customModels: saved } });
     await hydrate();
-    expect(getState().prefs.customModels.map((c) => c.id)).toEqual(['Mine']);
+    expect(getState().prefs.customModels.map((c) => c.id)).toEqual(['Mine', 'Mine-ONNX']);
     expect(getState().prefs.overflow).toBe('rolling');
   });
 

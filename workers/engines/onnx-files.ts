@@ -19,14 +19,16 @@ export function localModelsBase(): string {
   return new URL(localModelsPath(), self.location.origin).href;
 }
 
-/** Where a record's files come from: a mirror (the layout `npm run mirror` writes), or the hub. */
+/** Where a catalog record's files come from: a mirror (the layout `npm run mirror` writes), or the
+ * hub. A model the user added by URL has its own host. */
 export function remoteBase(mirror: string | null): string {
   return mirror === null ? HUB : `${mirror.replace(/\/$/, '')}/`;
 }
 
 /** The URL transformers.js fetches (and caches under) for one of a record's files. */
 export function fileUrl(r: OnnxRecord, file: string, mirror: string | null): string {
-  return r.local ? `${localModelsBase()}${r.repo}/${file}` : `${remoteBase(mirror)}${r.repo}/resolve/main/${file}`;
+  if (r.local) return `${localModelsBase()}${r.repo}/${file}`;
+  return `${r.host ?? remoteBase(mirror)}${r.repo}/resolve/${encodeURIComponent(r.revision ?? 'main')}/${file}`;
 }
 
 async function openCache(): Promise<Cache | null> {
@@ -66,5 +68,5 @@ export async function deleteOnnxCached(modelId: string, mirror: string | null): 
 
 /** The hosts a record's files come from, for error messages. */
 export function onnxHosts(r: OnnxRecord, mirror: string | null): string[] {
-  return [new URL(r.local ? localModelsBase() : remoteBase(mirror)).host];
+  return [new URL(r.local ? localModelsBase() : (r.host ?? remoteBase(mirror))).host];
 }

@@ -78,7 +78,7 @@ export class OnnxEngine implements InferenceEngine {
     env.allowLocalModels = record.local;
     env.allowRemoteModels = !record.local;
     env.localModelPath = localModelsPath();
-    env.remoteHost = remoteBase(this.mirror());
+    env.remoteHost = record.host ?? remoteBase(this.mirror());
     env.fetch = (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, signal });
   }
 
@@ -107,10 +107,12 @@ export class OnnxEngine implements InferenceEngine {
       }
       report(total > 0 ? (DOWNLOAD_SHARE * loaded) / total : 0, `Fetching ${p.file}: ${(loaded / 2 ** 20).toFixed(1)} of ${(total / 2 ** 20).toFixed(1)} MB`);
     };
-    report(0, `Fetching ${record.name} (${record.quant}) from ${record.local ? 'this app' : record.repo}`);
+    const from = record.local ? 'this app' : record.host ? new URL(record.host).host : record.repo;
+    report(0, `Fetching ${record.name} (${record.quant}) from ${from}`);
+    const revision = record.revision ?? 'main';
     const [tokenizer, model] = await Promise.all([
-      AutoTokenizer.from_pretrained(record.repo, { progress_callback }),
-      AutoModelForCausalLM.from_pretrained(record.repo, { dtype: record.dtype, device: 'webgpu', progress_callback }),
+      AutoTokenizer.from_pretrained(record.repo, { progress_callback, revision }),
+      AutoModelForCausalLM.from_pretrained(record.repo, { dtype: record.dtype, device: 'webgpu', progress_callback, revision }),
     ]);
     if (abort.signal.aborted) {
       await model.dispose();
