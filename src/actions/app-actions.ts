@@ -8,7 +8,7 @@ import { getState, setState } from '../store/store';
 import type { WorkerEvent } from '../shared/protocol';
 import { settleStreaming } from './chat-actions';
 import { hydrateComparison } from './compare-actions';
-import { probeGpu } from './adapter-actions';
+import { probeGpu, rememberedFallback } from './adapter-actions';
 import { loadSelected, refreshCache } from './model-actions';
 import { refreshStorage, watchNetwork } from './device-actions';
 import { sendMirror } from './mirror-actions';
@@ -46,7 +46,7 @@ export async function initApp(): Promise<void> {
   // A first choice before the GPU answers (it takes a second): the model's details fill their place in the
   // first paint instead of pushing the page down later. The GPU's answer may still switch the variant.
   const asked = readParam('model');
-  const provisional = asked !== null && allModelIds().includes(asked) ? asked : defaultModelId(CATALOG, false);
+  const provisional = asked !== null && allModelIds().includes(asked) ? asked : defaultModelId(CATALOG, false, rememberedFallback());
   if (getState().selectedId === null) setState({ selectedId: provisional });
   const hydrated = Promise.all([hydrate(), hydrateComparison()]);
   const [hasF16] = await Promise.all([probeGpu(), hydrated]);

@@ -38,6 +38,9 @@ export interface OnnxRecord {
    * the place of the hub or the mirror, and the revision folder (…/resolve/<revision>/). */
   host?: string;
   revision?: string;
+  /** A cap on a reply's tokens whatever the settings say (the tiny model: gibberish, slowly, on a
+   * software adapter — a default 1024-token reply would take minutes). */
+  maxReplyTokens?: number;
 }
 
 /** The weights' bytes on the GPU: the quantized weights, with the embedding at its own width. */
@@ -75,6 +78,7 @@ export const TINY_RECORDS: OnnxRecord[] = TINY_QUANTS.map(({ quant, dtype }) => 
   contextWindow: TINY_MOE.maxPositions,
   needsShaderF16: false,
   embedBits: 32,
+  maxReplyTokens: 128,
   citation: 'Written by this repository (npm run tiny-moe, scripts/tiny-moe/): Qwen3-MoE’s shape, random weights.',
 }));
 

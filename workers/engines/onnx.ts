@@ -180,8 +180,9 @@ export class OnnxEngine implements InferenceEngine {
     const inputs = this.encode(loaded, messages, settings.thinking);
     const promptTokens = Number(inputs.input_ids.dims.at(-1) ?? 0);
     const queue = new TokenQueue();
+    const maxTokens = Math.min(settings.max_tokens, loaded.record.maxReplyTokens ?? Number.POSITIVE_INFINITY);
     const t0 = performance.now();
-    const generation = this.generateIds(loaded, inputs, settings.max_tokens, queue, settings);
+    const generation = this.generateIds(loaded, inputs, maxTokens, queue, settings);
     const stopper = this.stopper;
     void generation.then(() => queue.end(), (err: unknown) => queue.fail(err));
     const stamps: RunChunk[] = [];
@@ -212,7 +213,7 @@ export class OnnxEngine implements InferenceEngine {
     }
     const rest = next();
     if (rest.piece !== '') yield { text: rest.piece };
-    const finishReason: FinishReason = stopper?.interrupted ? 'abort' : sawEos ? 'stop' : ids.length >= settings.max_tokens ? 'length' : 'stop';
+    const finishReason: FinishReason = stopper?.interrupted ? 'abort' : sawEos ? 'stop' : ids.length >= maxTokens ? 'length' : 'stop';
     yield { text: '', finishReason, usage: usageFromChunks(stamps, promptTokens) };
   }
 
