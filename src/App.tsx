@@ -15,7 +15,6 @@ import { AppStatus } from './components/AppStatus';
 import { BandwidthPanel } from './components/metrics/BandwidthPanel';
 import { MemoryPanel } from './components/metrics/MemoryPanel';
 import { SpeedPanel } from './components/metrics/SpeedPanel';
-import { BigModelsSection } from './components/moe/BigModelsSection';
 import { lazy, Suspense, useEffect } from 'react';
 import { RESETS } from './actions/view-resets';
 import { useStore } from './store/store';
@@ -27,6 +26,9 @@ const PHONE = '(max-width: 720px)';
 const CompareView = lazy(() => import('./components/compare/CompareView').then((m) => ({ default: m.CompareView })));
 // The stage view too: presenters open it, visitors never pay for it.
 const StageView = lazy(() => import('./components/stage/StageView').then((m) => ({ default: m.StageView })));
+// The big-model view sits last on the page, below the chat: loaded after the first paint, it moves
+// nothing above it (and the stage view shares its modules).
+const BigModelsSection = lazy(() => import('./components/moe/BigModelsSection').then((m) => ({ default: m.BigModelsSection })));
 
 /** Each view and panel has its own error boundary: a crash in one leaves the others working. */
 export function App() {
@@ -54,7 +56,9 @@ export function App() {
       )}
       {view !== 'stage' && (
         <ErrorBoundary name="The big-model view" reset={RESETS.bigModels}>
-          <BigModelsSection />
+          <Suspense fallback={null}>
+            <BigModelsSection />
+          </Suspense>
         </ErrorBoundary>
       )}
     </div>
