@@ -10,6 +10,7 @@ import { parseRunFile } from '../src/shared/run-file';
 import { recordHosts } from '../src/lib/catalog';
 import { variantOf } from '../src/catalog-data';
 import { COMPARISON_FORMAT, COMPARISON_VERSION, type ComparisonFile, type ComparisonProgress, type ComparisonSetup, type VariantResult } from '../src/shared/comparison';
+import type { RunEngine } from '../src/shared/runs';
 import { ComparisonRunner } from './comparison-runner';
 import { parseComparisonFile } from '../src/shared/comparison-file';
 import { problemLine } from '../src/shared/untrusted';
@@ -49,6 +50,11 @@ onMemoryChange(() => {
 /** Where model files come from: the user's mirror, and the models the user added. Replaced, never
  * mutated, so the engine sees a change by identity. */
 let sources: ModelSources = { mirror: null, custom: [] };
+
+/** Which engine runs a comparison's variants (all of one model, so one engine), and its version. */
+function comparisonEngine(variants: readonly string[]): { engine: RunEngine; webllmVersion: string | null } {
+  return variants.some((id) => onnxRecordOf(id) !== null) ? { engine: 'onnx', webllmVersion: null } : { engine: 'web-llm', webllmVersion: __WEBLLM_VERSION__ };
+}
 
 /** A record of the app's catalog or one the user added, with its files where they come from now. */
 function recordOf(modelId: string): { model: string; model_lib: string } | null {
@@ -171,7 +177,7 @@ const api = {
           exportedAt: new Date().toISOString(),
           source: engines.status.source,
           synthetic: engines.status.synthetic,
-          environment: { adapter: adapterSummary(), userAgent: navigator.userAgent, webllmVersion: __WEBLLM_VERSION__ },
+          environment: { adapter: adapterSummary(), userAgent: navigator.userAgent, ...comparisonEngine(setup.variants) },
           setup,
           variants,
         },

@@ -11,6 +11,11 @@ const round = (n: number | null | undefined, digits: number) => (n === null || n
 
 /** Text from the file as Markdown reads it: a `|` would end a table cell, HTML would be rendered
  * by the forum it is pasted into, a line break would end the row. */
+/** "with web-llm 0.2.86" or "with ONNX Runtime Web (transformers.js)": which engine a comparison ran on. */
+export function engineOfComparison(env: ComparisonFile['environment']): string {
+  return env.engine === 'onnx' ? 'with ONNX Runtime Web (transformers.js)' : `with web-llm ${env.webllmVersion ?? '(version unknown)'}`;
+}
+
 export function mdText(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
@@ -53,7 +58,7 @@ function provenanceLine(file: ComparisonFile): string {
   if (file.source === 'replayed') return `Replayed${file.synthetic ? ' from a synthetic fixture (no model produced it)' : ''}: not a measurement of this machine.`;
   if (file.synthetic) return 'Synthetic fixture: no model produced these figures.';
   const a = file.environment.adapter;
-  return `Measured with web-llm ${mdText(file.environment.webllmVersion ?? '(version unknown)')} on ${a ? mdText(`${a.vendor} ${a.architecture}`.trim()) : 'an unknown adapter'}.`;
+  return `Measured ${mdText(engineOfComparison(file.environment))} on ${a ? mdText(`${a.vendor} ${a.architecture}`.trim()) : 'an unknown adapter'}.`;
 }
 
 export function comparisonMarkdown(file: ComparisonFile): string {

@@ -15,6 +15,7 @@ import {
 } from './comparison';
 import type { AppError, ErrorAction, ErrorCode } from './errors';
 import { readAdapter, readUsage } from './run-file';
+import { RUN_ENGINES } from './runs';
 import { LIMITS, Reader } from './untrusted';
 
 const MAX_VARIANTS = 16;
@@ -167,6 +168,7 @@ export function parseComparisonFile(data: unknown): ComparisonFile {
       adapter: readAdapter(r, env.adapter, 'environment.adapter'),
       userAgent: r.str(env.userAgent, 'environment.userAgent', 2_000),
       webllmVersion: r.nullable(env.webllmVersion, (w) => r.str(w, 'environment.webllmVersion')),
+      ...(env.engine === undefined ? {} : { engine: r.oneOf(env.engine, 'environment.engine', RUN_ENGINES) }),
     },
     setup,
     variants,

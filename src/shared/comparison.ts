@@ -7,7 +7,7 @@
 import type { AppError } from './errors';
 import type { RunSource } from './provenance';
 import type { LoadProgress } from './protocol';
-import type { AdapterSummary, RunUsage } from './runs';
+import type { AdapterSummary, RunEngine, RunUsage } from './runs';
 
 export const COMPARISON_FORMAT = 'qwen-webgpu-comparison';
 export const COMPARISON_VERSION = 1;
@@ -93,7 +93,8 @@ export interface ComparisonFile {
   /** A fixture a script wrote: no model produced these figures. */
   synthetic: boolean;
   note?: string;
-  environment: { adapter: AdapterSummary | null; userAgent: string; webllmVersion: string | null };
+  /** engine: which ran it (absent in files from before the ONNX engine: web-llm); webllmVersion: web-llm's when it did. */
+  environment: { adapter: AdapterSummary | null; userAgent: string; webllmVersion: string | null; engine?: RunEngine };
   setup: ComparisonSetup;
   variants: VariantResult[];
 }

@@ -112,6 +112,17 @@ describe('reading a comparison file', () => {
     expect(rows[2]).toMatchObject({ status: 'failed', error: 'The GPU was lost', forced: null, decode: null });
     expect(comparisonMarkdown(parseComparisonFile(failed))).toContain('| q4f16_1 | failed: The GPU was lost |');
   });
+
+  it('names the engine a comparison ran on (web-llm when a file predates the ONNX engine), and refuses an unknown one', () => {
+    const measured = () => ({ ...clone(), synthetic: false });
+    expect(comparisonMarkdown(parseComparisonFile(measured()))).toMatch(/Measured with web-llm /);
+    const onnx = measured();
+    Object.assign(onnx.environment, { engine: 'onnx', webllmVersion: null });
+    expect(comparisonMarkdown(parseComparisonFile(onnx))).toContain('Measured with ONNX Runtime Web (transformers.js) on');
+    const bad = clone();
+    bad.environment.engine = 'tvm';
+    expect(() => parseComparisonFile(bad)).toThrow('environment.engine');
+  });
 });
 
 describe('the Markdown copy, with hostile names', () => {
