@@ -189,6 +189,7 @@ export class OnnxEngine implements InferenceEngine {
     const ids: number[] = [];
     let shown = '';
     let sawEos = false;
+    let stoppedEarly = false;
     const next = () => {
       const text = loaded.tokenizer.decode(ids, { skip_special_tokens: true });
       const piece = text.startsWith(shown) ? text.slice(shown.length) : '';
@@ -209,11 +210,14 @@ export class OnnxEngine implements InferenceEngine {
         if (piece !== '') yield { text: piece };
       }
     } finally {
+      // Asked to stop (Stop, or the host giving up on the stream) before generate() ended by itself;
+      // read before the interrupt below, which ends a generation the loop has left.
+      stoppedEarly = stopper?.interrupted ?? false;
       stopper?.interrupt();
     }
     const rest = next();
     if (rest.piece !== '') yield { text: rest.piece };
-    const finishReason: FinishReason = stopper?.interrupted ? 'abort' : sawEos ? 'stop' : ids.length >= maxTokens ? 'length' : 'stop';
+    const finishReason: FinishReason = stoppedEarly ? 'abort' : sawEos ? 'stop' : ids.length >= maxTokens ? 'length' : 'stop';
     yield { text: '', finishReason, usage: usageFromChunks(stamps, promptTokens) };
   }
 
