@@ -70,11 +70,14 @@ function Memory() {
   // Replaying (the rehearsal, or replay mode), this GPU holds no model: its counter would read as the replay's.
   const replaying = useStore((s) => s.fallback || s.engine.source === 'replayed');
   const webllmMB = found?.variant.vramMB ?? null;
+  // A model of a few MB (the tiny test MoE) in GB would read 0.0: its figures go in MB.
+  const small = full !== null && full.total < 0.1 * GiB;
+  const [scale, unit, digits] = small ? [2 ** 20, 'MB', 0] : [GiB, 'GB', 1];
   return (
     <div className="stage-memory">
-      <Figure label="GPU memory, web-llm" value={fmt(webllmMB ? webllmMB / 1024 : null, 1)} unit="GB" source="web-llm" />
-      <Figure label="estimate" value={fmt(full ? full.total / GiB : null, 1)} unit="GB" source="estimate" />
-      {!replaying && <Figure label="held now" value={fmt(measured / GiB, 2)} unit="GB" source="measured" />}
+      {found?.variant.engine !== 'onnx' && <Figure label="GPU memory, web-llm" value={fmt(webllmMB ? webllmMB / 1024 : null, 1)} unit="GB" source="web-llm" />}
+      <Figure label="estimate" value={fmt(full ? full.total / scale : null, digits)} unit={unit} source="estimate" />
+      {!replaying && <Figure label="held now" value={fmt(measured / scale, small ? 0 : 2)} unit={unit} source="measured" />}
     </div>
   );
 }
