@@ -189,7 +189,7 @@ export class OnnxEngine implements InferenceEngine {
     const ids: number[] = [];
     let shown = '';
     let sawEos = false;
-    let stoppedEarly = false;
+    let stoppedEarly: boolean;
     const next = () => {
       const text = loaded.tokenizer.decode(ids, { skip_special_tokens: true });
       const piece = text.startsWith(shown) ? text.slice(shown.length) : '';
