@@ -76,12 +76,11 @@ async function readOnnx(id: string, model: string, signal?: AbortSignal): Promis
   // Without a library the app looked for an ONNX build: an MLC build's user may have left it out.
   if (!config.ok) return { ok: false, reason: `${config.reason} An MLC build needs its model library URL as well.` };
   // The config is read before the graphs are looked for: a folder that is not a Qwen is refused at once.
-  const first = readCustomOnnxModel({ id, model }, config.value, 'fp32', Date.now());
-  if (!first.ok) return first;
-  const dtype = await findOnnxDtype(model, signal);
-  if (!dtype.ok) return dtype;
-  const read = readCustomOnnxModel({ id, model }, config.value, dtype.value, Date.now());
-  return read.ok ? { ok: true, value: read.value.model } : read;
+  // Read as fp32 until the folder says which graph it serves; the dtype changes nothing else.
+  const read = readCustomOnnxModel({ id, model }, config.value, 'fp32', Date.now());
+  if (!read.ok) return read;
+  const found = await findOnnxDtype(model, signal);
+  return found.ok ? { ok: true, value: { ...read.value.model, quant: found.value } } : found;
 }
 
 /** An MLC build: its mlc-chat-config.json, and a model library this page may read. */

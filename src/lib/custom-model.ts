@@ -33,7 +33,24 @@ export interface CustomModel {
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const KNOWN_TYPES = 'qwen2, qwen2_moe, qwen3, qwen3_moe, qwen3_5';
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The architecture a model's own config describes, or why it cannot be run and estimated; `file`
+ * (mlc-chat-config.json, config.json) names the config in the reasons, `section` the part read. */
+export function checkArchitecture(modelConfig: Record<string, unknown>, file: string, section: string): Checked<Architecture> {
+  const arch = architectureFromModelConfig(modelConfig, file);
+  if (!arch) {
+    return {
+      ok: false,
+      reason: `The architecture "${String(modelConfig.model_type)}" is not one the app can run and estimate (it knows ${KNOWN_TYPES}), or its ${section} lacks a field it needs.`,
+    };
+  }
+  const params = parameterCount(arch);
+  if (params > MAX_PARAMETERS) {
+    return { ok: false, reason: `${file} describes ${(params / 1e12).toFixed(0)} trillion parameters, far beyond any model (the largest have 1–2 trillion): its sizes are damaged.` };
+  }
+  return { ok: true, value: arch };
+}
 
 /** An http(s) URL without credentials; `what` names it in the reason. */
 export function checkUrl(input: string, what: string): Checked<string> {
@@ -72,17 +89,9 @@ export function readCustomModel(
   const quant = typeof config.quantization === 'string' ? config.quantization : '';
   if (!parseQuant(quant)) return { ok: false, reason: `The quantization "${quant}" is not one the app knows (such as q4f16_1, q4f32_1, q0f16, q0f32).` };
   const modelConfig = { model_type: modelType, ...config.model_config };
-  const arch = architectureFromModelConfig(modelConfig, 'mlc-chat-config.json');
-  if (!arch) {
-    return {
-      ok: false,
-      reason: `The architecture "${modelType}" is not one the app can run and estimate (it knows ${KNOWN_TYPES}), or its model_config lacks a field it needs.`,
-    };
-  }
-  const params = parameterCount(arch);
-  if (params > MAX_PARAMETERS) {
-    return { ok: false, reason: `mlc-chat-config.json describes ${(params / 1e12).toFixed(0)} trillion parameters, far beyond any model (the largest have 1–2 trillion): its sizes are damaged.` };
-  }
+  const checked = checkArchitecture(modelConfig, 'mlc-chat-config.json', 'model_config');
+  if (!checked.ok) return checked;
+  const arch = checked.value;
   const window = typeof config.context_window_size === 'number' && config.context_window_size > 0 ? config.context_window_size : null;
   const contextWindow = Math.min(window ?? arch.maxContext, arch.maxContext);
   return {

@@ -4,16 +4,12 @@
  * config.json comes from the network: read as untrusted, refused with the reason, never half-saved.
  */
 import type { Architecture } from './architectures';
-import type { Checked, CustomModel } from './custom-model';
+import { checkArchitecture, isRecord, type Checked, type CustomModel } from './custom-model';
 import { architectureFromModelConfig } from './model-config';
 import { withoutTrailingSlashes } from './mirror';
 import type { OnnxRecord } from './onnx-models';
 import { parseOnnxQuant } from './quant';
 import { parameterCount } from './vram';
-
-const MAX_PARAMETERS = 1e13;
-const KNOWN_TYPES = 'qwen2, qwen2_moe, qwen3, qwen3_moe';
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The dtypes a custom ONNX folder is probed for, best first: 4-bit with float16 where the adapter
  * has shader-f16, then 4-bit, 8-bit, and the full-precision builds. */
@@ -45,15 +41,9 @@ export function readCustomOnnxModel(
 ): Checked<{ model: CustomModel; arch: Architecture }> {
   if (!isRecord(config)) return { ok: false, reason: 'config.json is not a JSON object.' };
   if (typeof config.model_type !== 'string') return { ok: false, reason: 'config.json has no model_type: it is not a transformers model config.' };
-  const arch = architectureFromModelConfig(config, 'config.json');
-  if (!arch) {
-    return {
-      ok: false,
-      reason: `The architecture "${config.model_type}" is not one the app can run and estimate (it knows ${KNOWN_TYPES}), or its config.json lacks a field it needs.`,
-    };
-  }
-  const params = parameterCount(arch);
-  if (params > MAX_PARAMETERS) return { ok: false, reason: `config.json describes ${(params / 1e12).toFixed(0)} trillion parameters, far beyond any model: its sizes are damaged.` };
+  const checked = checkArchitecture(config, 'config.json', 'config.json');
+  if (!checked.ok) return checked;
+  const arch = checked.value;
   return {
     ok: true,
     value: {
