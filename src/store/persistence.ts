@@ -141,6 +141,8 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let journalTimer: ReturnType<typeof setInterval> | null = null;
 /** Something to save that has not been written yet. */
 let dirty = false;
+/** IndexedDB writes begun and not finished: a page that goes now may lose them. */
+let writing = 0;
 /** The current conversation's messages are among it. */
 let messagesDirty = false;
 /** The reply in flight as a history entry (marked interrupted), given by the chat's actions. */
@@ -160,13 +162,16 @@ function save(): void {
   if (messagesDirty) writes.push(storeConversation(currentId, messages));
   messagesDirty = false;
   writes.push(set(KEY, { settings, runs: runs.slice(-MAX_RUNS), prefs, conversations, currentId, savedAt } satisfies Saved));
+  writing++;
   // Once IndexedDB holds it all, the journal is stale (unless a reply is still being written).
-  void Promise.all(writes).then(
-    () => {
-      if (!streaming && !getState().streaming) clearJournal(savedAt);
-    },
-    () => {},
-  );
+  void Promise.all(writes)
+    .then(
+      () => {
+        if (!streaming && !getState().streaming) clearJournal(savedAt);
+      },
+      () => {},
+    )
+    .finally(() => writing--);
 }
 
 /** Writes the full journal now: the current conversation with the reply in flight, synchronously. */
@@ -227,7 +232,8 @@ export function flushPersistence(): void {
  * since IndexedDB's writes may not finish before the page is gone. */
 export function persistBeforeUnload(): void {
   if (!getState().hydrated) return;
-  if (dirty || getState().streaming) journalNow();
+  // A save still in flight counts as unsaved: a reload right after a rename lost the new name.
+  if (dirty || writing > 0 || getState().streaming) journalNow();
   flushPersistence();
 }
 
