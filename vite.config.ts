@@ -65,6 +65,9 @@ export default defineConfig({
   worker: { format: 'es', plugins: () => [qwenRecordsPlugin()] },
   build: { target: 'es2022', sourcemap: false },
   server: { port: 5173 },
+  // The engines are imported only by the worker, which Vite's dev server finds late: pre-bundled at
+  // start, a first visit is not reloaded under the user when they are found.
+  optimizeDeps: { include: ['@mlc-ai/web-llm', '@huggingface/transformers', 'comlink'] },
   preview: { port: 4173, strictPort: true },
   test: {
     include: ['tests/unit/**/*.test.ts'],
