@@ -15,6 +15,7 @@ import { AppStatus } from './components/AppStatus';
 import { BandwidthPanel } from './components/metrics/BandwidthPanel';
 import { MemoryPanel } from './components/metrics/MemoryPanel';
 import { SpeedPanel } from './components/metrics/SpeedPanel';
+import { ExpertsPanel } from './components/experts/ExpertsPanel';
 import { lazy, Suspense, useEffect } from 'react';
 import { RESETS } from './actions/view-resets';
 import { useStore } from './store/store';
@@ -99,6 +100,9 @@ function ChatLayout() {
       <aside className="sidebar right" aria-label="Speed, memory and GPU">
         <ErrorBoundary name="The speed panel">
           <SpeedPanel />
+        </ErrorBoundary>
+        <ErrorBoundary name="The experts panel">
+          <ExpertsPanel />
         </ErrorBoundary>
         <ErrorBoundary name="The GPU memory panel">
           <MemoryPanel />

@@ -106,7 +106,7 @@ export class EngineHost {
         this.loadedModel = modelId;
         this.contextWindow = info.contextWindow;
         this.loadEvents = thin(events, MAX_LOAD_EVENTS);
-        return { ok: true, value: { modelId, contextWindow: info.contextWindow, completed: true, modelConfig: info.modelConfig ?? null, ...(typeof info.weightBytes === 'number' ? { weightBytes: info.weightBytes } : {}) } };
+        return { ok: true, value: { modelId, contextWindow: info.contextWindow, completed: true, modelConfig: info.modelConfig ?? null, ...(typeof info.weightBytes === 'number' ? { weightBytes: info.weightBytes } : {}), routing: info.routing ?? null } };
       } catch (err) {
         this.deps.releaseOrphans(started);
         if (seq !== this.loadSeq) return superseded();
@@ -172,6 +172,7 @@ export class EngineHost {
       let finishReason: Run['finishReason'] = 'stop';
       try {
         for await (const c of this.engine.stream(modelId, req.messages, req.settings)) {
+          if (c.routing) batcher.route(c.routing);
           if (c.text !== '') {
             const t = this.deps.now() - t0;
             chunks.push({ t: Math.round(t * 100) / 100, text: c.text });

@@ -4,9 +4,12 @@ import type { ChatMessage, LoadProgress } from '../src/shared/protocol';
 import type { AppError } from '../src/shared/errors';
 import type { AdapterSummary, FinishReason, RunEngine, RunSettings, RunUsage } from '../src/shared/runs';
 import type { RecordedSteps, StepPlan } from './step-recorder';
+import type { RoutingBatch, RoutingShape } from '../src/shared/routing';
 
 export interface EngineChunk {
   text: string;
+  /** The router's choices of the tokens this chunk (and any textless ones before it) holds. */
+  routing?: RoutingBatch;
   finishReason?: FinishReason;
   usage?: RunUsage;
 }
@@ -16,6 +19,8 @@ export interface EngineLoadInfo {
   modelConfig?: Record<string, unknown> | null;
   /** GPU bytes the model held before its first generation (see LoadResult.weightBytes). */
   weightBytes?: number | null;
+  /** The router's shape, when the build outputs its choices (see LoadResult.routing). */
+  routing?: RoutingShape | null;
 }
 
 /** Where the text of an engine's last stream came from, as the host records it in the run. */

@@ -1,5 +1,6 @@
 import type { FrameClock } from './frame-clock';
 import type { StreamUpdate } from '../src/shared/protocol';
+import { joinRouting, type RoutingBatch } from '../src/shared/routing';
 
 /**
  * Groups streamed chunks into batches (a live model can emit hundreds of tokens a
@@ -15,6 +16,7 @@ export class StreamBatcher {
   private chunkAt: number[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private sentAny = false;
+  private routing: RoutingBatch | null = null;
 
   constructor(
     private readonly send: (u: StreamUpdate) => void,
@@ -36,14 +38,20 @@ export class StreamBatcher {
     this.timer = setTimeout(() => this.flush(), delay);
   }
 
+  /** Router choices ride with the batch that holds their tokens' text (or the last one). */
+  route(batch: RoutingBatch): void {
+    this.routing = joinRouting(this.routing, batch);
+  }
+
   flush(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    if (this.chunkAt.length === 0) return;
+    if (this.chunkAt.length === 0 && !this.routing) return;
     this.sentAny = true;
-    const update = { text: this.text, t: this.t, chunkAt: this.chunkAt };
+    const update: StreamUpdate = { text: this.text, t: this.t, chunkAt: this.chunkAt, ...(this.routing ? { routing: this.routing } : {}) };
     this.text = '';
     this.chunkAt = [];
+    this.routing = null;
     this.send(update);
   }
 }

@@ -6,11 +6,12 @@
  * (a Gather by the router's indices), as in Qwen3-MoE.
  */
 import { TINY_MOE as T, TINY_VOCAB, type TinyDtype } from '../../src/lib/tiny-moe';
+import { routerIndicesOutput, routerWeightsOutput } from '../../src/shared/routing';
 import { GraphBuilder } from './graph-builder';
 import { DataType, type OnnxModel, type ValueInfo } from './onnx';
 import { quantizeInt8, quantizeQ4, Q4_BLOCK, type TinyWeights, type Weight } from './weights';
 
-export const routerOutputs = (layer: number) => ({ indices: `router_indices.${layer}`, weights: `router_weights.${layer}` });
+export const routerOutputs = (layer: number) => ({ indices: routerIndicesOutput(layer), weights: routerWeightsOutput(layer) });
 
 /** How each build stores its weight matrices and reads them. */
 class Weights {

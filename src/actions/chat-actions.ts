@@ -10,6 +10,7 @@ import type { GenerateRequest } from '../shared/protocol';
 import { usageFromChunks, type Run } from '../shared/runs';
 import { addRun } from './runs-actions';
 import { finishStreamingFigures, meterStream, refreshStreamingFiguresInFrame, startStreamingFigures } from './metrics-actions';
+import { drawExpertsInFrame, finishExperts, routeBatch, startExperts } from './expert-actions';
 import { unpackResult } from '../shared/run-transfer';
 import { ReplyStream, type ReplyView } from './reply-stream';
 import { confirmStopComparison } from './compare-actions';
@@ -143,8 +144,19 @@ async function sendPrompt(text: string, fromDraft: boolean): Promise<void> {
   const taken = takePrompt(text, fromDraft);
   if (!taken) return;
   const { user, request } = taken;
-  startStreamingFigures(getState().engine.source, tokensOf(request.messages, charsPerTokenOf(getState().loadedId ?? '')));
-  const stream = new ReplyStream({ onBatch: meterStream, onFrame: refreshStreamingFiguresInFrame });
+  const modelId = getState().loadedId;
+  startStreamingFigures(getState().engine.source, tokensOf(request.messages, charsPerTokenOf(modelId ?? '')));
+  startExperts(modelId);
+  const stream = new ReplyStream({
+    onBatch: (u) => {
+      meterStream(u);
+      routeBatch(u);
+    },
+    onFrame: () => {
+      refreshStreamingFiguresInFrame();
+      drawExpertsInFrame();
+    },
+  });
   inFlight = stream;
   // The stream stays open until the call returns (closing it earlier could drop the last batch in
   // flight); settling the reply disposes it.
@@ -153,6 +165,7 @@ async function sendPrompt(text: string, fromDraft: boolean): Promise<void> {
     result = await inference().generate(request, stream.port);
   } catch (err) {
     finishStreamingFigures(null);
+    finishExperts(modelId, null);
     // A crashed worker's handler has settled the reply already, and shows the alert.
     if (inFlight === stream) {
       settleStreaming('error');
@@ -166,9 +179,11 @@ async function sendPrompt(text: string, fromDraft: boolean): Promise<void> {
     addRun(reply.run);
     calibrateFrom(request, reply.run);
     settleStreaming(reply.finishReason, reply.text, reply.run);
+    finishExperts(modelId, reply.run.id);
     return;
   }
   finishStreamingFigures(null);
+  finishExperts(modelId, null);
   const partial = inFlight === stream ? stream.dispose() : '';
   if (partial === '') {
     // Nothing came back: take the message out of the history and give it back to the composer.

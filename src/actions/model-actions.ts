@@ -104,6 +104,7 @@ export async function loadSelected(opts: { skipStorageCheck?: boolean } = {}): P
         configMismatches,
         ...(modelConfig ? { modelConfigs: { ...getState().modelConfigs, [selectedId]: modelConfig } } : {}),
         ...(typeof result.value.weightBytes === 'number' ? { weightBytes: { ...getState().weightBytes, [selectedId]: result.value.weightBytes } } : {}),
+        routerShapes: { ...getState().routerShapes, [selectedId]: result.value.routing ?? null },
       });
       // Timed now, while the page is idle: timed at the first send, its dozen animation frames
       // would be painted during the first reply, on top of the reply's own.

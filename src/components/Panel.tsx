@@ -19,6 +19,7 @@ const OPEN_ON_PHONES: Record<PanelName, boolean> = {
   bandwidth: false,
   runs: false,
   'big-models': true,
+  experts: true,
 };
 
 function subscribe(onChange: () => void): () => void {

@@ -3,6 +3,7 @@ import type { AppError } from './errors';
 import type { AdapterSummary, FinishReason, Run, RunSettings } from './runs';
 import type { RunSource } from './provenance';
 import type { OnnxRecord } from '../lib/onnx-models';
+import type { RoutingBatch, RoutingShape } from './routing';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
@@ -31,6 +32,9 @@ export interface LoadResult {
   /** ONNX engine: GPU bytes its sessions held once created, before any generation (the weights as
    * the GPU keeps them); null for engines that allocate working memory while loading (web-llm). */
   weightBytes?: number | null;
+  /** A mixture-of-experts build that outputs its router's choices: their shape (they then travel
+   * with the streamed text); null or absent: the engine sees no routing. */
+  routing?: RoutingShape | null;
 }
 
 export interface ChatMessage {
@@ -51,6 +55,8 @@ export interface StreamUpdate {
   /** One entry per chunk (≈ token) of the batch: when it reached the worker's host, as
    * performance.timeOrigin + now() (comparable across threads), the start of its trip to the screen. */
   chunkAt: number[];
+  /** The router's choices of this batch's tokens, when the loaded build outputs them. */
+  routing?: RoutingBatch;
 }
 
 /** Sent back by the UI, for a frame that painted a batch (every 250 ms or so: frames keep their

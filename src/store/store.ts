@@ -46,6 +46,8 @@ const metricsSlice = (): MetricsSlice => ({
   bandwidth: { status: 'idle', result: null, error: null },
   configMismatches: [],
   weightBytes: {},
+  routerShapes: {},
+  expertSummary: null,
   selfTest: { status: 'idle', bytes: 0 },
 });
 export const DEFAULT_PREFS: PrefsSlice['prefs'] = { gpuMemoryGB: null, hardware: 'mine', overflow: 'rolling', charsPerToken: {}, script: [], customModels: [], mirror: null, panels: {} };

@@ -10,6 +10,8 @@ import type { ComparisonFile, ComparisonProgress } from '../shared/comparison';
 import type { RunSource } from '../shared/provenance';
 import type { ConversationMeta } from '../lib/conversations';
 import type { CustomModel } from '../lib/custom-model';
+import type { RoutingShape } from '../shared/routing';
+import type { ExpertSummary } from '../lib/expert-usage';
 
 export interface ChatEntry {
   id: string;
@@ -111,10 +113,14 @@ export interface MetricsSlice {
   configMismatches: ConfigMismatch[];
   /** The ONNX engine's measure of the loaded model's weights on the GPU, per model (bytes). */
   weightBytes: Record<string, number>;
+  /** Per model loaded: the shape of its router's choices when the build outputs them, else null. */
+  routerShapes: Record<string, RoutingShape | null>;
+  /** The routing of the last reply of such a build, counted (see expert-actions). */
+  expertSummary: (ExpertSummary & { modelId: string; runId: string | null }) | null;
   selfTest: { status: 'idle' | 'busy' | 'holding'; bytes: number };
 }
 
-export type PanelName = 'model' | 'settings' | 'storage' | 'custom' | 'speed' | 'memory' | 'gpu' | 'bandwidth' | 'runs' | 'big-models';
+export type PanelName = 'model' | 'settings' | 'storage' | 'custom' | 'speed' | 'memory' | 'gpu' | 'bandwidth' | 'runs' | 'big-models' | 'experts';
 
 /** Preferences that are not generation settings. */
 export interface PrefsSlice {

@@ -10,6 +10,8 @@ export interface StampedToken {
   id: number;
   /** performance.now() when generate() handed the token over. */
   at: number;
+  /** The router's choices of the step that chose it (layers × k), when the build outputs them. */
+  route: number[] | null;
 }
 
 /** Tokens from generate(), read by one async loop; ends when generation ends, throws if it failed. */
@@ -20,8 +22,8 @@ export class TokenQueue implements AsyncIterable<StampedToken> {
   private failure: unknown = null;
   private wake: (() => void) | null = null;
 
-  push(id: number): void {
-    this.items.push({ id, at: performance.now() });
+  push(id: number, route: number[] | null = null): void {
+    this.items.push({ id, at: performance.now(), route });
     this.all.push(id);
     this.notify();
   }
@@ -72,6 +74,7 @@ export class TokenTap extends TextStreamer {
     tokenizer: PreTrainedTokenizer,
     private readonly queue: TokenQueue,
     private readonly onToken: (id: number) => void = () => {},
+    private readonly route: () => number[] | null = () => null,
   ) {
     super(tokenizer);
   }
@@ -84,7 +87,7 @@ export class TokenTap extends TextStreamer {
     const id = value[0]?.[0];
     if (id === undefined) return;
     this.onToken(Number(id));
-    this.queue.push(Number(id));
+    this.queue.push(Number(id), this.route());
   }
 
   override end(): void {}

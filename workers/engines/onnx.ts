@@ -24,6 +24,8 @@ import { usageFromChunks, type AdapterSummary, type FinishReason, type RunChunk,
 import { onnxRecordOf, type OnnxRecord } from '../../src/lib/onnx-models';
 import { deleteOnnxCached, localModelsPath, onnxCached, remoteBase } from './onnx-files';
 import { StepProcessor, TokenQueue, TokenTap } from './onnx-generation';
+import { RouterTap } from './onnx-routing';
+import type { RoutingBatch } from '../../src/shared/routing';
 
 interface Loaded {
   modelId: string;
@@ -33,6 +35,8 @@ interface Loaded {
   /** Tokens that end a reply (generation_config's eos_token_id). */
   eos: Set<number>;
   recorder: StepRecorder | null;
+  /** The router's choices, when the build outputs them. */
+  router: RouterTap | null;
 }
 
 /** How far the progress bar goes while files download; compiling and the warm-up take the rest. */
@@ -123,7 +127,8 @@ export class OnnxEngine implements InferenceEngine {
     const recorder = options.traced ? new StepRecorder({ kind: 'record', topK: 1 }) : null;
     // The sessions exist and nothing has run: what the GPU holds now is the weights (and ORT's constants).
     const weightBytes = this.gpuBytes() - bytesBefore;
-    this.loaded = { modelId, record, model, tokenizer, eos, recorder };
+    const router = RouterTap.attach(model, plainConfig(model));
+    this.loaded = { modelId, record, model, tokenizer, eos, recorder, router };
     this.loadAbort = null;
     // The first generation compiles the GPU's shaders (seconds on a software adapter): done here, so
     // the first reply's time to first token is the model's, not the compiler's.
@@ -131,7 +136,7 @@ export class OnnxEngine implements InferenceEngine {
     await this.generateIds(this.loaded, this.encode(this.loaded, [{ role: 'user', content: 'Hi' }], null), 2, null);
     this.stopper = null;
     report(1, 'Ready');
-    return { contextWindow: record.contextWindow, modelConfig: plainConfig(model), weightBytes };
+    return { contextWindow: record.contextWindow, modelConfig: plainConfig(model), weightBytes, routing: router?.shape ?? null };
   }
 
   async cancelLoad(): Promise<void> {
@@ -163,7 +168,8 @@ export class OnnxEngine implements InferenceEngine {
     const stopper = new InterruptableStoppingCriteria();
     this.stopper = stopper;
     const sample = sampling !== undefined && sampling.temperature > 0;
-    const tap = queue ? new TokenTap(loaded.tokenizer, queue, recorder ? (id) => recorder.processSampledToken(id) : undefined) : null;
+    const router = loaded.router;
+    const tap = queue ? new TokenTap(loaded.tokenizer, queue, recorder ? (id) => recorder.processSampledToken(id) : undefined, router ? () => router.take() : undefined) : null;
     return loaded.model.generate({
       ...inputs,
       max_new_tokens: maxTokens,
@@ -189,6 +195,14 @@ export class OnnxEngine implements InferenceEngine {
     const ids: number[] = [];
     let shown = '';
     let sawEos = false;
+    // Router choices of the tokens since the last chunk: they travel with the next one.
+    let routing: RoutingBatch | null = null;
+    const withRouting = (chunk: EngineChunk): EngineChunk => {
+      if (!routing) return chunk;
+      const out = { ...chunk, routing };
+      routing = null;
+      return out;
+    };
     let stoppedEarly: boolean;
     const next = () => {
       const text = loaded.tokenizer.decode(ids, { skip_special_tokens: true });
@@ -196,18 +210,20 @@ export class OnnxEngine implements InferenceEngine {
       return { text, piece };
     };
     try {
-      for await (const { id, at } of queue) {
+      for await (const { id, at, route } of queue) {
         if (loaded.eos.has(id)) {
           sawEos = true;
           continue;
         }
         ids.push(id);
+        if (route && loaded.router) routing ??= { ...loaded.router.shape, ids: [] };
+        if (route && routing) routing.ids.push(...route);
         stamps.push({ t: Math.round((at - t0) * 100) / 100, text: '' });
         const { text, piece } = next();
         // A character split across tokens decodes as U+FFFD until its last byte arrives.
         if (text.endsWith('\uFFFD')) continue;
         shown = text;
-        if (piece !== '') yield { text: piece };
+        if (piece !== '') yield withRouting({ text: piece });
       }
     } finally {
       // Asked to stop (Stop, or the host giving up on the stream) before generate() ended by itself;
@@ -216,9 +232,9 @@ export class OnnxEngine implements InferenceEngine {
       stopper?.interrupt();
     }
     const rest = next();
-    if (rest.piece !== '') yield { text: rest.piece };
+    if (rest.piece !== '') yield withRouting({ text: rest.piece });
     const finishReason: FinishReason = stoppedEarly ? 'abort' : sawEos ? 'stop' : ids.length >= maxTokens ? 'length' : 'stop';
-    yield { text: '', finishReason, usage: usageFromChunks(stamps, promptTokens) };
+    yield withRouting({ text: '', finishReason, usage: usageFromChunks(stamps, promptTokens) });
   }
 
   async trace(modelId: string, messages: ChatMessage[], settings: RunSettings, plan: StepPlan): Promise<TraceResult> {

@@ -13,6 +13,7 @@ import { useEstimate } from '../metrics/MemoryPanel';
 import { Sparkline } from '../metrics/Sparkline';
 import { DecodeRate, figuresOfThisChat, readHistory, Tokens, Ttft } from '../metrics/SpeedPanel';
 import { StageClaim } from './StageClaim';
+import { ExpertMap } from '../experts/ExpertMap';
 
 const GiB = 2 ** 30;
 
@@ -141,6 +142,7 @@ export function StageView() {
             <p className="stage-sentence">Send a message: its speed shows here, live.</p>
           )}
           <Memory />
+          <ExpertMap large />
         </section>
         <StageClaim />
       </div>

@@ -1,0 +1,37 @@
+/**
+ * Draws an expert map: one cell per expert (columns) of each layer (rows). A cell lights when the
+ * latest token ran through it and fades token by token; under the light, a tint grows with how
+ * often the expert ran during the reply. Colours come from the theme's variables.
+ */
+import type { ExpertTally } from '../../lib/expert-usage';
+
+/** Pixels per cell in the canvas's own resolution (CSS scales it to the column). */
+export const CELL_PX = 24;
+const GAP_PX = 3;
+
+export function drawExpertMap(canvas: HTMLCanvasElement, tally: ExpertTally): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const { layers, experts } = tally.shape;
+  const style = getComputedStyle(canvas);
+  const base = style.getPropertyValue('--line').trim() || '#ccc';
+  const lit = style.getPropertyValue('--accent').trim() || '#5b3df5';
+  let max = 1;
+  for (const c of tally.counts) max = Math.max(max, c);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  for (let l = 0; l < layers; l++) {
+    for (let e = 0; e < experts; e++) {
+      const i = l * experts + e;
+      const x = e * CELL_PX + GAP_PX / 2;
+      const y = l * CELL_PX + GAP_PX / 2;
+      const size = CELL_PX - GAP_PX;
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = base;
+      ctx.fillRect(x, y, size, size);
+      ctx.globalAlpha = Math.max(tally.heat[i]!, (0.4 * tally.counts[i]!) / max);
+      ctx.fillStyle = lit;
+      ctx.fillRect(x, y, size, size);
+    }
+  }
+  ctx.globalAlpha = 1;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ExpertTally, FADE_PER_TOKEN, readShare } from '../../src/lib/expert-usage';
+import { TINY_ARCHITECTURE } from '../../src/lib/tiny-moe';
+import { bigModel } from '../../src/lib/big-models';
+import { activeParameterCount, parameterCount } from '../../src/lib/vram';
+import { StreamBatcher } from '../../workers/stream-batcher';
+import type { StreamUpdate } from '../../src/shared/protocol';
+import type { RoutingBatch } from '../../src/shared/routing';
+
+const shape = { layers: 2, experts: 4, perToken: 2 };
+const batch = (...tokens: number[][]): RoutingBatch => ({ ...shape, ids: tokens.flat() });
+
+describe('ExpertTally', () => {
+  it('counts each token’s experts per layer; the counts add up to tokens × layers × k', () => {
+    const t = new ExpertTally(shape);
+    // token: layer 0 → experts a, b; layer 1 → c, d
+    t.add(batch([0, 1, 2, 3], [0, 2, 2, 1]));
+    t.add(batch([0, 3, 1, 2]));
+    const s = t.summary();
+    expect(s.tokens).toBe(3);
+    expect(s.counts).toEqual([3, 1, 1, 1, 0, 2, 3, 1]);
+    expect(s.counts.reduce((a, b) => a + b, 0)).toBe(3 * 2 * 2);
+    expect(s.meanDistinct).toBe(2);
+    expect(s.most).toEqual({ layer: 0, expert: 0, share: 1 });
+    expect(s.least).toEqual({ layer: 1, expert: 0, share: 0 });
+  });
+
+  it('lights the latest token’s experts and fades the older ones', () => {
+    const t = new ExpertTally(shape);
+    t.add(batch([0, 1, 2, 3], [2, 3, 0, 1]));
+    expect(t.heat[2]).toBe(1);
+    expect(t.heat[0]).toBeCloseTo(FADE_PER_TOKEN);
+    expect(t.lastDistinct).toEqual([2, 2]);
+  });
+
+  it('counts a repeated choice once and ignores indices out of range or batches of another shape', () => {
+    const t = new ExpertTally(shape);
+    t.add(batch([1, 1, 9, 2]));
+    expect(t.summary().counts).toEqual([0, 1, 0, 0, 0, 0, 1, 0]);
+    expect(t.summary().meanDistinct).toBe(1);
+    t.add({ layers: 3, experts: 4, perToken: 2, ids: [0, 1, 0, 1, 0, 1] });
+    expect(t.tokens).toBe(1);
+  });
+});
+
+describe('readShare', () => {
+  it('for k of E experts per layer equals the config’s active share', () => {
+    const a = TINY_ARCHITECTURE;
+    const r = readShare(a, 2, 32)!;
+    expect(r.expertShare).toBe(2 / 8);
+    // active parameters (embedding row aside) over all of them
+    const embedding = a.vocab * a.hidden;
+    expect(r.weightShare).toBeCloseTo((activeParameterCount(a) - embedding) / parameterCount(a), 12);
+    expect(r.bytes.total).toBe(r.bytes.experts + r.bytes.head + r.bytes.rest);
+    expect(r.denseBytes).toBe((parameterCount(a) - embedding) * 4);
+  });
+
+  it('Qwen3-30B-A3B reads about a tenth of its weights per token at 8 of 128 experts', () => {
+    const r = readShare(bigModel('Qwen3-30B-A3B')!.arch, 8, 16)!;
+    expect(r.expertShare).toBe(1 / 16);
+    expect(r.weightShare).toBeGreaterThan(0.09);
+    expect(r.weightShare).toBeLessThan(0.11);
+    expect(readShare(bigModel('Qwen3-8B')!.arch, 1, 16)).toBeNull();
+  });
+});
+
+describe('StreamBatcher with routing', () => {
+  it('sends router choices with the batch of their text, and on their own at the end', () => {
+    vi.useFakeTimers();
+    const sent: StreamUpdate[] = [];
+    const b = new StreamBatcher((u) => sent.push(u));
+    b.route(batch([0, 1, 2, 3]));
+    b.push('a', 1);
+    expect(sent.map((u) => u.routing?.ids)).toEqual([[0, 1, 2, 3]]);
+    b.route(batch([1, 2, 3, 0]));
+    b.route(batch([3, 2, 1, 0]));
+    b.flush();
+    expect(sent.at(-1)).toMatchObject({ text: '', chunkAt: [], routing: { ids: [1, 2, 3, 0, 3, 2, 1, 0] } });
+    expect(sent).toHaveLength(2);
+    vi.useRealTimers();
+  });
+});
