@@ -20,10 +20,11 @@ import { EngineSelection, NoEngine } from './engine-selection';
 import { adapterSummary, installDeviceTracking, probeGpu, releaseDevicesSince, simulateDeviceLoss } from './gpu';
 import { answeredSince, installNetTracking, lastUrlSince } from './net-tracker';
 import { installMemoryCounter, memoryStats, onMemoryChange, resetPeak } from './gpu-memory';
+import { probeRam } from './ram-probe';
 import { probeBandwidth } from './bandwidth-probe';
 import { allocateTestBuffers, releaseTestBuffers } from './memory-self-test';
 import { FrameClock } from './frame-clock';
-import type { BandwidthResult, EngineStatus, FrameReport, CustomRecord, GenerateRequest, LoadProgress, Result, StreamUpdate, WorkerEvent } from '../src/shared/protocol';
+import type { BandwidthResult, RamProbeResult, EngineStatus, FrameReport, CustomRecord, GenerateRequest, LoadProgress, Result, StreamUpdate, WorkerEvent } from '../src/shared/protocol';
 import { mirrorRecord, parseMirrorUrl } from '../src/lib/mirror';
 import { checkUrl } from '../src/lib/custom-model';
 import type { ModelSources } from './engines/webllm';
@@ -240,6 +241,15 @@ const api = {
       return { ok: true, value: await probeBandwidth() };
     } catch (err) {
       return { ok: false, error: makeError('unknown', { title: 'The bandwidth probe failed', detail: String(err) }) };
+    }
+  },
+
+  /** A lower bound on system RAM bandwidth (one thread copying 64 MiB blocks; under a second). */
+  async probeRam(): Promise<Result<RamProbeResult>> {
+    try {
+      return { ok: true, value: await probeRam() };
+    } catch (err) {
+      return { ok: false, error: makeError('unknown', { title: 'The RAM probe failed', detail: String(err) }) };
     }
   },
 

@@ -64,6 +64,12 @@ async function openApp(browser: Browser, baseURL: string): Promise<Page> {
   await page.getByTestId('system-prompt').fill('');
   await page.locator('input[type=range]').first().fill('0');
   await page.getByTestId('max-tokens').fill(String(ONNX_TOKENS));
+  // The expert map is part of what the app draws while this MoE streams: it must be on screen.
+  const inView = await page.getByTestId('expert-canvas').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+  });
+  if (!inView) throw new Error('the expert map is not in view: the scenario would not measure it');
   return page;
 }
 

@@ -59,7 +59,7 @@ async function main(noBuild: boolean, only: Only): Promise<number> {
 /** The real engine: the tiny MoE's greedy reply, app against a bare transformers.js worker. */
 async function onnxFigures(browser: Browser, base: string): Promise<FigureResult[]> {
   const pairs = await onnxScenario(browser, base, Math.max(5, RUNS));
-  const label = `Real engine, ${ONNX_MODEL}, ${ONNX_TOKENS} greedy tokens`;
+  const label = `Real engine, ${ONNX_MODEL}, ${ONNX_TOKENS} greedy tokens, expert map in view`;
   const pick = (k: keyof (typeof pairs)[number]) => pairs.map((p) => p[k]);
   return [
     // The budget: the app's median decode rate against the bare worker's. Each pair's own ratio is

@@ -97,6 +97,12 @@ export interface BandwidthResult {
   timing: 'timestamp-query' | 'wall-clock';
 }
 
+/** System RAM bandwidth as one thread copying memory reaches it: a lower bound. */
+export interface RamProbeResult {
+  gbPerSecond: number;
+  samples: number[];
+}
+
 export type WorkerEvent = { type: 'device-lost'; message: string } | { type: 'memory'; stats: MemoryStats };
 
 /** A model the user added by URL, as the worker adds it to web-llm's app config. */

@@ -11,6 +11,7 @@ import { DEFAULT_COMPARE_DRAFT, type CompareDraft } from '../lib/compare-url';
 import { hardware } from '../lib/hardware';
 import { parseMirrorUrl } from '../lib/mirror';
 import { THIS_MACHINE } from '../lib/projection-basis';
+import { RAM_KINDS } from '../lib/offload-setup';
 import { parseRun } from '../shared/run-file';
 import type { Run } from '../shared/runs';
 import { LIMITS, problemLine } from '../shared/untrusted';
@@ -109,6 +110,14 @@ const PREF_READERS: { [K in keyof Prefs]: (v: unknown) => Prefs[K] | undefined }
   customModels: (v) => (Array.isArray(v) ? v.filter(customModelReads) : undefined),
   mirror: (v) => (v === null ? null : typeof v === 'string' && parseMirrorUrl(v, 'http:').ok ? v : undefined),
   panels: (v) => (isObj(v) && Object.values(v).every((x) => typeof x === 'boolean') ? (v as Prefs['panels']) : undefined),
+  offload: (v) =>
+    isObj(v) &&
+    finiteIn(v.gpuGB, 1, 1024) &&
+    (v.gpuGBs === null || finiteIn(v.gpuGBs, 1, 100_000)) &&
+    (v.ram === 'measured' || RAM_KINDS.some((k) => k.id === v.ram)) &&
+    (v.measuredRamGBs === null || finiteIn(v.measuredRamGBs, 0.1, 100_000))
+      ? { gpuGB: v.gpuGB as number, gpuGBs: v.gpuGBs as number | null, ram: v.ram as string, measuredRamGBs: v.measuredRamGBs as number | null }
+      : undefined,
 };
 
 /** Preferences field by field; a custom model that no longer reads as one (its config, its URLs) is left out. */

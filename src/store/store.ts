@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { makeError } from '../shared/errors';
 import { DEFAULT_COMPARE_DRAFT } from '../lib/compare-url';
 import { newConversation } from '../lib/conversations';
+import { DEFAULT_OFFLOAD } from '../lib/offload-setup';
 import type { AppState, CompareSlice, DeviceSlice, ChatSlice, GpuSlice, MetricsSlice, ModelSlice, PrefsSlice, RunsSlice, SettingsSlice, AlertSlice, StageSlice } from './types';
 
 export const DEFAULT_SETTINGS: SettingsSlice['settings'] = {
@@ -49,8 +50,9 @@ const metricsSlice = (): MetricsSlice => ({
   routerShapes: {},
   expertSummary: null,
   selfTest: { status: 'idle', bytes: 0 },
+  ramProbe: 'idle',
 });
-export const DEFAULT_PREFS: PrefsSlice['prefs'] = { gpuMemoryGB: null, hardware: 'mine', overflow: 'rolling', charsPerToken: {}, script: [], customModels: [], mirror: null, panels: {} };
+export const DEFAULT_PREFS: PrefsSlice['prefs'] = { gpuMemoryGB: null, hardware: 'mine', overflow: 'rolling', charsPerToken: {}, script: [], customModels: [], mirror: null, offload: DEFAULT_OFFLOAD, panels: {} };
 const prefsSlice = (): PrefsSlice => ({ prefs: DEFAULT_PREFS });
 
 const deviceSlice = (): DeviceSlice => ({

@@ -11,6 +11,7 @@ import type { RunSource } from '../shared/provenance';
 import type { ConversationMeta } from '../lib/conversations';
 import type { CustomModel } from '../lib/custom-model';
 import type { RoutingShape } from '../shared/routing';
+import type { OffloadPrefs } from '../lib/offload-setup';
 import type { ExpertSummary } from '../lib/expert-usage';
 
 export interface ChatEntry {
@@ -118,6 +119,8 @@ export interface MetricsSlice {
   /** The routing of the last reply of such a build, counted (see expert-actions). */
   expertSummary: (ExpertSummary & { modelId: string; runId: string | null }) | null;
   selfTest: { status: 'idle' | 'busy' | 'holding'; bytes: number };
+  /** The RAM bandwidth probe (its result goes to prefs.offload). */
+  ramProbe: 'idle' | 'running';
 }
 
 export type PanelName = 'model' | 'settings' | 'storage' | 'custom' | 'speed' | 'memory' | 'gpu' | 'bandwidth' | 'runs' | 'big-models' | 'experts';
@@ -138,6 +141,8 @@ export interface PrefsSlice {
     customModels: CustomModel[];
     /** Base URL of the user's mirror of model files; null: web-llm's hosts. */
     mirror: string | null;
+    /** The machine the experts-in-RAM projection is for. */
+    offload: OffloadPrefs;
     /** Which side panels are open on a phone, where the user opened or closed them. */
     panels: Partial<Record<PanelName, boolean>>;
   };

@@ -128,3 +128,29 @@ test.describe('experts: an MoE build without router outputs', () => {
     await expect(page.getByTestId('expert-canvas')).toHaveCount(0);
   });
 });
+
+test('experts: the offload view lays out the big MoEs for an 8 GB GPU, follows the settings, and the stage says it for this machine', async ({ page }) => {
+  await page.goto('/');
+  const view = page.getByTestId('offload');
+  await view.scrollIntoViewIfNeeded();
+  await expect(view.getByTestId('offload-gpu')).toHaveValue('8');
+  const row = (model: string) => view.getByTestId('offload-table').locator(`tr[data-model="${model}"]`);
+  await expect(row('Qwen3.6-35B-A3B')).toContainText(/\d+ of 40 layers/);
+  await expect(row('Qwen3-Coder-480B-A35B')).toContainText('does not fit');
+  await expect(view.getByTestId('offload-answer')).toContainText(/Qwen3\.6-35B-A3B on this 8 GB card with dual-channel DDR5: ≈ \d+ tok\/s expected \(ceiling \d+\), the experts of \d+ of its 40 layers in RAM/);
+  const inRam = async () => Number((await row('Qwen3-30B-A3B').locator('td').first().innerText()).split(' ')[0]);
+  const at8 = await inRam();
+  await view.getByTestId('offload-gpu').selectOption('16');
+  expect(await inRam()).toBeLessThan(at8);
+  // Typed bandwidths and a measured RAM figure take the place of the defaults, and say so.
+  await view.getByTestId('offload-gpu-gbps').fill('960');
+  await view.getByTestId('offload-measure-ram').click();
+  await expect(view.getByTestId('offload-ram')).toHaveValue('measured');
+  await expect(view.getByTestId('offload-basis')).toContainText(/GPU: 16 GB, 960 GB\/s \(typed\)\. RAM: \d+ GB\/s, measured in this browser \(a lower bound\)/);
+  await view.getByText('How the expected speed is worked out').click();
+  await expect(view.getByTestId('offload-points').locator('tbody tr')).toHaveCount(8);
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.goto('/?present');
+  await expect(page.getByTestId('stage-offload')).toContainText(/Qwen3\.6-35B-A3B on a 16 GB card with RAM measured at ≥ \d+ GB\/s: ≈ \d+ tok\/s/);
+});

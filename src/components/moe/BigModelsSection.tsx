@@ -11,6 +11,7 @@ import { HardwarePicker } from './HardwarePicker';
 import { useProjectionBasis } from './useProjectionBasis';
 import { Panel } from '../Panel';
 import { ReferencePoints } from './ReferencePoints';
+import { OffloadSection } from './OffloadSection';
 
 /** The point of the app: which big Qwen models fit this hardware, how fast they would decode, and why MoE changes that. */
 export function BigModelsSection() {
@@ -97,6 +98,7 @@ export function BigModelsSection() {
         </tbody>
       </table>
       <ReferencePoints />
+      <OffloadSection />
       <CostCalculator hardware={hw ? { name: hw.name, priceUSD: hw.launchPriceUSD } : null} speed={focusDecode ? { tokensPerSecond: focusDecode.low, model: focus } : null} />
     </Panel>
   );

@@ -8,6 +8,7 @@ import { useProjectionBasis } from '../moe/useProjectionBasis';
 import { ScatterChart, projectionPoints } from '../moe/ScatterChart';
 import { SourceBadge } from '../SourceBadge';
 import { ReferencePoints } from '../moe/ReferencePoints';
+import { StageOffload } from './StageOffload';
 
 const TARGET = 'Qwen3-30B-A3B';
 /** Whole numbers, except below 10 tok/s (a software adapter's), where they would round to nothing. */
@@ -50,6 +51,7 @@ export function StageClaim() {
         {TARGET} would decode at about {speed(decode.low)}–{speed(decode.high)} tok/s and needs {fmt(target.needGB, 0)} GB: {fits}{' '}
         <SourceBadge source="projected" />
       </p>
+      <StageOffload />
       {basis.example && (
         <p className="stage-note" data-testid="stage-claim-example">
           An example GPU until this one is measured: send a message, or pick the GPU here.
