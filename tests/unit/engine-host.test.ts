@@ -74,7 +74,7 @@ describe('EngineHost loading', () => {
     await tick();
     engine.loads[0]!.progress({ progress: 0.5, timeElapsed: 1, text: 'half' });
     engine.loads[0]!.resolve();
-    expect(await done).toEqual({ ok: true, value: { modelId: 'A', contextWindow: 4096, completed: true, modelConfig: null } });
+    expect(await done).toEqual({ ok: true, value: { modelId: 'A', contextWindow: 4096, completed: true, modelConfig: null, routing: null } });
     expect(seen).toEqual([0.5]);
     expect(host.loaded).toBe('A');
   });

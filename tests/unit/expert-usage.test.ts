@@ -80,3 +80,27 @@ describe('StreamBatcher with routing', () => {
     vi.useRealTimers();
   });
 });
+
+describe('RouterTap', () => {
+  const tensor = (ids: number[][]) => ({ dims: [1, ids.length, ids[0]!.length], data: BigInt64Array.from(ids.flat().map(BigInt)) });
+  const fakeModel = (outputs: string[], result: Record<string, unknown>) => ({ sessions: { model: { outputNames: outputs } }, forward: async () => result });
+
+  it('reads the last position’s choices of every layer after each forward, once', async () => {
+    const model = fakeModel(['logits', 'router_indices.0', 'router_weights.0', 'router_indices.1'], {
+      'router_indices.0': tensor([[0, 1], [5, 2]]),
+      'router_indices.1': tensor([[3, 4], [7, 6]]),
+    });
+    const { RouterTap } = await import('../../workers/engines/onnx-routing');
+    const tap = RouterTap.attach(model as never, { num_experts: 8, num_experts_per_tok: 2 })!;
+    expect(tap.shape).toEqual({ layers: 2, experts: 8, perToken: 2 });
+    await (model as unknown as { forward: () => Promise<unknown> }).forward();
+    expect(tap.take()).toEqual([5, 2, 7, 6]);
+    expect(tap.take()).toBeNull();
+  });
+
+  it('is absent for a build without router outputs, or a config without experts', async () => {
+    const { RouterTap } = await import('../../workers/engines/onnx-routing');
+    expect(RouterTap.attach(fakeModel(['logits'], {}) as never, { num_experts: 8, num_experts_per_tok: 2 })).toBeNull();
+    expect(RouterTap.attach(fakeModel(['logits', 'router_indices.0'], {}) as never, {})).toBeNull();
+  });
+});
