@@ -19,6 +19,8 @@ export interface ReplyBandwidth {
   gbPerSecond: number;
   modelName: string;
   source: Extract<Provenance, 'measured' | 'replayed'>;
+  /** The bytes each token read were counted from the router's choices (an MoE that reports them). */
+  bytesMeasured?: boolean;
 }
 
 export interface Basis {
@@ -76,7 +78,8 @@ export function projectionBasis(pick: string, known: { reply: ReplyBandwidth | n
       explanation: replayed
         ? `Bandwidth calibrated from the replayed reply of ${reply.modelName}: ${gbs(reply.gbPerSecond)} GB/s effective, as recorded elsewhere, not a measurement of this GPU.` +
           (probeGBs !== null ? ` The probe's ${gbs(probeGBs)} GB/s for this GPU is set aside while the speed on screen is the replay's.` : '')
-        : `Bandwidth calibrated from your live reply of ${reply.modelName}: ${gbs(reply.gbPerSecond)} GB/s effective (range ±20 %).`,
+        : `Bandwidth calibrated from your live reply of ${reply.modelName}: ${gbs(reply.gbPerSecond)} GB/s effective (range ±20 %)` +
+          (reply.bytesMeasured ? ', from the weights its tokens read as its router chose them (measured).' : '.'),
     };
   }
   if (probeGBs !== null) {

@@ -75,6 +75,8 @@ test.describe.serial('experts: the tiny MoE’s router at work, live', () => {
     expect([expertShare, weightShare]).toEqual([configExpert, configWeight]);
     await expect(panel.getByTestId('expert-bytes')).toContainText(/Weights read per token: [\d.]+ (kB|MB)/);
     await expect(panel.getByTestId('expert-balance')).toContainText('even routing would give each expert 25.0 % of the tokens');
+    // The projections calibrate from this reply with the bytes its tokens read, as counted.
+    await expect(page.getByTestId('bandwidth-source')).toContainText('from the weights its tokens read as its router chose them (measured)');
   });
 
   test('experts: axe-core finds no violation on the map, light and dark', async () => {

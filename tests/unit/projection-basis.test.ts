@@ -37,6 +37,9 @@ describe('the one basis of every projection', () => {
     const live = projectionBasis(THIS_MACHINE, { reply: measured, probeGBs: 12, memoryGB: 8 });
     expect(live.bandwidth).toMatchObject({ kind: 'live-run', gbPerSecond: 400 });
     expect(live.provenance).toBe('measured');
+    expect(live.explanation).not.toMatch(/router/);
+    // An MoE reply whose routing was counted says its bytes per token were measured.
+    expect(projectionBasis(THIS_MACHINE, { reply: { ...measured, bytesMeasured: true }, probeGBs: null, memoryGB: null }).explanation).toMatch(/as its router chose them \(measured\)/);
   });
 
   it('a replayed reply stands for the speed on screen but says it is not this GPU, and that the probe is set aside', () => {

@@ -1,6 +1,8 @@
 import { architectureOfModel, variantOf } from '../../catalog-data';
 import { projectionBasis, type Basis, type ReplyBandwidth } from '../../lib/projection-basis';
 import { calibrateBandwidth } from '../../lib/projection';
+import { readShare } from '../../lib/expert-usage';
+import { kvBytesPerToken } from '../../lib/vram';
 import { useStore } from '../../store/store';
 import type { AppState } from '../../store/types';
 
@@ -17,6 +19,13 @@ function replyBandwidth(s: AppState): ReplyBandwidth | null {
   const tps = reply.engine?.extra.decode_tokens_per_s ?? reply.app.extra.decode_tokens_per_s;
   if (!found || !arch || !(tps > 0)) return null;
   const context = (reply.engine?.prompt_tokens ?? reply.app.prompt_tokens) + reply.app.completion_tokens;
+  // An MoE whose routing was counted in this reply: the weights its tokens read, measured, not the config's.
+  const routed = s.expertSummary?.runId === reply.runId ? s.expertSummary : null;
+  const share = routed ? readShare(arch, routed.meanDistinct, found.variant.quant.bitsPerWeight) : null;
+  if (share) {
+    const perToken = share.bytes.total + kvBytesPerToken(arch, found.variant.quant) * context;
+    return { gbPerSecond: (tps * perToken) / 1e9, modelName: found.variant.modelId, source: reply.source, bytesMeasured: true };
+  }
   return { gbPerSecond: calibrateBandwidth(tps, arch, found.variant.quant, context), modelName: found.variant.modelId, source: reply.source };
 }
 
@@ -29,6 +38,7 @@ export function useProjectionBasis(): Basis {
   const gbPerSecond = useStore((s) => replyBandwidth(s)?.gbPerSecond ?? null);
   const modelName = useStore((s) => replyBandwidth(s)?.modelName ?? null);
   const source = useStore((s) => replyBandwidth(s)?.source ?? null);
-  const reply = gbPerSecond !== null && modelName !== null && source !== null ? { gbPerSecond, modelName, source } : null;
+  const bytesMeasured = useStore((s) => replyBandwidth(s)?.bytesMeasured ?? false);
+  const reply = gbPerSecond !== null && modelName !== null && source !== null ? { gbPerSecond, modelName, source, bytesMeasured } : null;
   return projectionBasis(pick, { reply, probeGBs, memoryGB });
 }
