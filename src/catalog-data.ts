@@ -3,6 +3,7 @@ import { architectureOf, type Architecture } from './lib/architectures';
 import { buildCatalog, findVariant, type CatalogFamily } from './lib/catalog';
 import { ONNX_RECORDS, setCustomOnnxRecords } from './lib/onnx-models';
 import { customOnnxRecord } from './lib/custom-onnx';
+import { browserMoeOf } from './lib/browser-moes';
 import { TINY_ARCHITECTURE, TINY_MOE } from './lib/tiny-moe';
 import { customArchitecture, customFamily, type CustomModel } from './lib/custom-model';
 import { getState } from './store/store';
@@ -38,5 +39,5 @@ export function architectureOfModel(modelId: string | null): Architecture | null
   if (!found) return null;
   if (found.model.name === TINY_MOE.name) return TINY_ARCHITECTURE;
   // A published ONNX build has the architecture of the model it was converted from.
-  return architectureOf(found.model.name.replace(/-ONNX$/, ''));
+  return architectureOf(found.model.name.replace(/-ONNX$/, '')) ?? browserMoeOf(found.model.name)?.arch ?? null;
 }

@@ -27,6 +27,11 @@ export interface Architecture {
   hybrid?: { fullAttentionInterval: number; keyHeads: number; valueHeads: number; keyDim: number; valueDim: number; convKernel: number };
   /** Gated attention: q_proj also produces an output gate (twice its width). */
   attnOutputGate?: boolean;
+  /** LFM2-style hybrids: only `attentionLayers` layers have attention (and a KV cache); the others are
+   * gated short convolutions (in_proj to 3 × hidden, a depthwise kernel, out_proj). */
+  shortConv?: { attentionLayers: number; kernel: number };
+  /** MoE models whose first layers keep a dense MLP (of `intermediate`) before the experts start. */
+  denseLayers?: number;
 }
 
 const card = (repo: string) => `https://huggingface.co/${repo}/blob/main/config.json`;

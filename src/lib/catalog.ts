@@ -1,6 +1,7 @@
 import { hostOf } from '../shared/errors';
 import { parseOnnxQuant, parseQuant, quantOfModelId, type QuantInfo } from './quant';
 import { onnxHost, type OnnxRecord } from './onnx-models';
+import { OTHER_MOE_FAMILY } from './browser-moes';
 
 /** Which engine runs a model: web-llm's MLC builds, or ONNX builds through transformers.js. */
 export type EngineKind = 'web-llm' | 'onnx';
@@ -86,7 +87,7 @@ const FAMILIES: Array<[RegExp, string]> = [
 export const TINY_FAMILY = 'Tiny test MoE (synthetic, ONNX)';
 export const ONNX_QWEN_FAMILY = 'Qwen3 (ONNX, transformers.js)';
 
-const DISPLAY_ORDER = ['Qwen3', ONNX_QWEN_FAMILY, 'Qwen3.5', 'Qwen2.5', 'Qwen2.5 Coder', 'Qwen2.5 Math', 'Qwen2', 'Qwen2 Math', 'DeepSeek-R1-Distill-Qwen', TINY_FAMILY];
+const DISPLAY_ORDER = ['Qwen3', ONNX_QWEN_FAMILY, 'Qwen3.5', 'Qwen2.5', 'Qwen2.5 Coder', 'Qwen2.5 Math', 'Qwen2', 'Qwen2 Math', 'DeepSeek-R1-Distill-Qwen', OTHER_MOE_FAMILY, TINY_FAMILY];
 const displayRank = (family: string) => {
   const i = DISPLAY_ORDER.indexOf(family);
   return i === -1 ? DISPLAY_ORDER.length : i;
@@ -164,10 +165,12 @@ export function buildCatalog(records: readonly PrebuiltQwenRecord[], onnx: reado
   for (const r of onnx) {
     const variant = onnxVariant(r);
     if (!variant) continue;
-    const family = r.synthetic ? TINY_FAMILY : ONNX_QWEN_FAMILY;
+    const family = r.family ?? (r.synthetic ? TINY_FAMILY : ONNX_QWEN_FAMILY);
     let model = models.get(r.name);
     if (!model) {
-      model = { name: r.name, family, sizeB: r.synthetic ? null : r.params / 1e9, thinking: r.synthetic ? 'none' : 'switch', variants: [] };
+      // Qwen3's thinking switch is Qwen's: the synthetic model and other makers' models have none.
+      const thinking = r.synthetic || r.family ? 'none' : 'switch';
+      model = { name: r.name, family, sizeB: r.synthetic ? null : r.params / 1e9, thinking, variants: [] };
       models.set(r.name, model);
     }
     model.variants.push(variant);

@@ -8,6 +8,7 @@
  */
 import { TINY_MOE, TINY_VOCAB } from './tiny-moe';
 import { weightBytes } from './vram';
+import { BROWSER_MOE_RECORDS } from './browser-moes';
 import type { Architecture } from './architectures';
 import type { QuantInfo } from './quant';
 
@@ -41,6 +42,8 @@ export interface OnnxRecord {
   /** A cap on a reply's tokens whatever the settings say (the tiny model: gibberish, slowly, on a
    * software adapter — a default 1024-token reply would take minutes). */
   maxReplyTokens?: number;
+  /** The catalog family, where it is not the Qwen one (models that are not Qwen say so here). */
+  family?: string;
 }
 
 /** The weights' bytes on the GPU: the quantized weights, with the embedding at its own width. */
@@ -103,7 +106,7 @@ export const PUBLISHED_RECORDS: OnnxRecord[] = [
   citation: `${QWEN3_06B_CARD} (files onnx/model_${quant}.onnx; the card loads it with transformers.js)`,
 }));
 
-export const ONNX_RECORDS: OnnxRecord[] = [...TINY_RECORDS, ...PUBLISHED_RECORDS];
+export const ONNX_RECORDS: OnnxRecord[] = [...TINY_RECORDS, ...PUBLISHED_RECORDS, ...BROWSER_MOE_RECORDS];
 
 /** The ONNX models the user added by URL, set on each thread from the saved list. */
 let customRecords: readonly OnnxRecord[] = [];

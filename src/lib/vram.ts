@@ -12,7 +12,11 @@ import type { QuantInfo } from './quant';
 
 export const MiB = 2 ** 20;
 
-const fullAttentionLayers = (a: Architecture) => (a.hybrid ? Math.floor(a.layers / a.hybrid.fullAttentionInterval) : a.layers);
+const fullAttentionLayers = (a: Architecture) =>
+  a.shortConv ? a.shortConv.attentionLayers : a.hybrid ? Math.floor(a.layers / a.hybrid.fullAttentionInterval) : a.layers;
+
+/** A mixer layer without attention: Gated DeltaNet (hybrid) or a gated short convolution (shortConv). */
+const otherMixerParams = (a: Architecture) => (a.hybrid ? linearAttentionParams(a) : a.shortConv ? 4 * a.hidden * a.hidden + a.shortConv.kernel * a.hidden : 0);
 
 function attentionParams(a: Architecture): number {
   const q = a.heads * a.headDim;
@@ -39,8 +43,10 @@ function mlpParams(a: Architecture, active: boolean): number {
 
 function layerParams(a: Architecture, active: boolean): number {
   const full = fullAttentionLayers(a);
-  const mixers = full * attentionParams(a) + (a.layers - full) * (a.hybrid ? linearAttentionParams(a) : 0);
-  return mixers + a.layers * (mlpParams(a, active) + 2 * a.hidden);
+  const mixers = full * attentionParams(a) + (a.layers - full) * otherMixerParams(a);
+  const dense = a.moe ? (a.denseLayers ?? 0) : 0;
+  const mlps = dense * 3 * a.hidden * a.intermediate + (a.layers - dense) * mlpParams(a, active);
+  return mixers + mlps + a.layers * 2 * a.hidden;
 }
 
 /** Parameter count from the architecture (embeddings, attention, MLP or experts, norms, LM head). */

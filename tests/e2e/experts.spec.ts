@@ -77,6 +77,10 @@ test.describe.serial('experts: the tiny MoE’s router at work, live', () => {
     await expect(panel.getByTestId('expert-balance')).toContainText('even routing would give each expert 25.0 % of the tokens');
     // The projections calibrate from this reply with the bytes its tokens read, as counted.
     await expect(page.getByTestId('bandwidth-source')).toContainText('from the weights its tokens read as its router chose them (measured)');
+    // The MoE view puts the measured speed beside what the bandwidth probe projects for this model, with their ratio.
+    await page.getByTestId('run-probe').click();
+    await expect(page.getByTestId('moe-measured')).toContainText(`${MODEL} (mixture of experts`, { timeout: 60_000 });
+    await expect(page.getByTestId('moe-measured-ratio')).toContainText(/measured ÷ projected = [\d.]+/);
   });
 
   test('experts: axe-core finds no violation on the map, light and dark', async () => {

@@ -5,7 +5,7 @@ import { FORMATS, format } from '../../lib/projection';
 import { fmt } from '../metrics/Figure';
 import { SourceBadge } from '../SourceBadge';
 import { CostCalculator } from './CostCalculator';
-import { CustomMoeMeasured } from './CustomMoeMeasured';
+import { MoeMeasured } from './MoeMeasured';
 import { ScatterChart, projectionPoints } from './ScatterChart';
 import { HardwarePicker } from './HardwarePicker';
 import { useProjectionBasis } from './useProjectionBasis';
@@ -39,7 +39,7 @@ export function BigModelsSection() {
         Mixture-of-experts models keep every expert in memory but read only the active ones for each token: they need the memory of a big model
         and decode at about the speed of a small one. These are projections from memory bandwidth, not measurements.
       </p>
-      <CustomMoeMeasured />
+      <MoeMeasured />
       <div className="big-controls">
         <HardwarePicker testId="hw-select" />
         <label>
