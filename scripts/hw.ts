@@ -5,6 +5,19 @@
 import { FORMATS, format } from '../src/lib/projection';
 import { hwMarkdown, hwRows, offloadMarkdown, offloadRows } from '../src/lib/hw-table';
 import { EFFICIENCY } from '../src/lib/offload';
+import { OFFLOAD_POINTS, expectedFor } from '../src/lib/offload-points';
+
+function pointsMarkdown(): string {
+  return [
+    '| run | role | experts in RAM | measured tok/s | ceiling | expected | expected ÷ measured | held to |',
+    '|---|---|---:|---:|---:|---:|---:|---|',
+    ...OFFLOAD_POINTS.map((p) => {
+      const r = expectedFor(p);
+      const off = (r.tps / p.measuredTps - 1) * 100;
+      return `| ${p.model} ${p.format.id}, ${p.setup} | ${p.role} | ${r.cpuExpertLayers} of ${r.layers} | ${p.measuredTps} | ${r.ceilingTps.toFixed(1)} | ${r.tps.toFixed(1)} | ${off >= 0 ? '+' : '−'}${Math.abs(off).toFixed(0)} % | −${Math.round(p.tolerance.below * 100)} % / +${Math.round(p.tolerance.above * 100)} % |`;
+    }),
+  ].join('\n');
+}
 import { UsageError, run } from './cli';
 
 function positive(name: string, v: string | undefined): number {
@@ -19,6 +32,7 @@ run({
     'npm run hw [-- --json]   (every Qwen model × format: memory and bytes per token; --json: JSON lines)',
     '       npm run hw -- --offload --gpu-gb G --gpu-gbps B --ram-gbps R [--quant Q4_K_M] [--json]',
     '         (each big MoE with its experts partly in system RAM: layout, ceiling and expected tok/s)',
+    '       npm run hw -- --offload --points   (the published runs the offload projection is fitted on and checked against)',
   ].join('\n'),
   options: {
     json: { type: 'boolean' },
@@ -26,6 +40,7 @@ run({
     'gpu-gb': { type: 'string' },
     'gpu-gbps': { type: 'string' },
     'ram-gbps': { type: 'string' },
+    points: { type: 'boolean' },
     quant: { type: 'string', default: 'Q4_K_M' },
   },
   main: ({ values }) => {
@@ -33,6 +48,10 @@ run({
       const rows = hwRows(1000);
       if (values.json) for (const r of rows) console.log(JSON.stringify(r));
       else console.log(`${hwMarkdown(rows)}\n\nGB = 10^9 bytes. Bytes per token: parameters read per token (active ones, input embedding excluded) + KV cache at 1,000 tokens.`);
+      return 0;
+    }
+    if (values.points) {
+      console.log(pointsMarkdown());
       return 0;
     }
     const machine = { gpuGB: positive('gpu-gb', values['gpu-gb']), gpuGBs: positive('gpu-gbps', values['gpu-gbps']), ramGBs: positive('ram-gbps', values['ram-gbps']) };

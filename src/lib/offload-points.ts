@@ -46,7 +46,7 @@ export const OFFLOAD_POINTS: OffloadPoint[] = [
   ...[
     { id: 'rtx5080-q35-exps-cpu', setup: 'RTX 5080 16 GB + DDR5-4800 dual channel (~77 GB/s), -ot exps=CPU', layers: 40, tps: 51.0, format: Q4_K_M },
     { id: 'rtx5080-q35-ncmoe24', setup: 'RTX 5080 16 GB + DDR5-4800 dual channel (~77 GB/s), --n-cpu-moe 24', layers: 24, tps: 69.6, format: Q4_K_M },
-    { id: 'rtx5080-q35-q8-exps-cpu', setup: 'RTX 5080 16 GB + DDR5-4800 dual channel (~77 GB/s), Q8_0, -ot exps=CPU', layers: 40, tps: 35.7, format: { id: 'Q8_0', bitsPerWeight: 8.5 } },
+    { id: 'rtx5080-q35-q8-exps-cpu', setup: 'RTX 5080 16 GB + DDR5-4800 dual channel (~77 GB/s), -ot exps=CPU', layers: 40, tps: 35.7, format: { id: 'Q8_0', bitsPerWeight: 8.5 } },
   ].map(
     (p): OffloadPoint => ({
       id: p.id,

@@ -96,6 +96,9 @@ test.describe.serial('experts: the tiny MoE’s router at work, live', () => {
     await expect(page.getByTestId('stage').getByTestId('expert-map')).toBeVisible({ timeout: 150_000 });
     const box = await page.getByTestId('stage').getByTestId('expert-canvas').boundingBox();
     expect(box!.width).toBeGreaterThan(300);
+    // The stage's floor: no text under 20 px, the map's captions included.
+    const sizes = await page.getByTestId('stage').getByTestId('expert-map').locator('p').evaluateAll((ps) => ps.map((p) => parseFloat(getComputedStyle(p).fontSize)));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(20);
   });
 });
 

@@ -14,7 +14,7 @@ describe('offload projection', () => {
   });
 
   for (const p of OFFLOAD_POINTS) {
-    it(`${p.role} ${p.id}: ${p.measuredTps} tok/s measured, expected within −${p.tolerance.below * 100} % / +${p.tolerance.above * 100} % (${p.tolerance.why})`, () => {
+    it(`${p.role} ${p.id}: ${p.measuredTps} tok/s measured, expected within −${Math.round(p.tolerance.below * 100)} % / +${Math.round(p.tolerance.above * 100)} % (${p.tolerance.why})`, () => {
       const r = expectedFor(p);
       expect(r.tps / p.measuredTps - 1).toBeGreaterThanOrEqual(-p.tolerance.below);
       expect(r.tps / p.measuredTps - 1).toBeLessThanOrEqual(p.tolerance.above);

@@ -12,38 +12,36 @@ export function OffloadChecks() {
         the “fit” runs below, checked on the “hold-out” ones. Left out: prompt processing, the CPU’s compute (few cores, or i-quants, read RAM slower),
         the transfer of activations, mixed quantizations.
       </p>
-      <div className="table-scroll" tabIndex={0} role="group" aria-label="Published runs against the projection">
-        <table className="big-table" data-testid="offload-points">
-          <thead>
-            <tr>
-              <th scope="col">run</th>
-              <th scope="col">measured</th>
-              <th scope="col">expected</th>
-              <th scope="col">role</th>
-            </tr>
-          </thead>
-          <tbody>
-            {OFFLOAD_POINTS.map((p) => {
-              const r = expectedFor(p);
-              return (
-                <tr key={p.id}>
-                  <td>
-                    {p.model} {p.format.id}, {p.setup}
-                    {p.assumed && <span className="muted"> (assumed: {p.assumed})</span>}{' '}
-                    <span className="muted">{p.source}</span>
-                  </td>
-                  <td>{p.measuredTps} tok/s</td>
-                  <td>
-                    {r.tps.toFixed(1)} tok/s ({r.tps >= p.measuredTps ? '+' : '−'}
-                    {Math.abs((r.tps / p.measuredTps - 1) * 100).toFixed(0)} %)
-                  </td>
-                  <td>{p.role}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <table className="big-table" data-testid="offload-points" tabIndex={0} aria-label="Published runs against the projection">
+        <thead>
+          <tr>
+            <th scope="col">run</th>
+            <th scope="col">measured</th>
+            <th scope="col">expected</th>
+            <th scope="col">role</th>
+          </tr>
+        </thead>
+        <tbody>
+          {OFFLOAD_POINTS.map((p) => {
+            const r = expectedFor(p);
+            return (
+              <tr key={p.id}>
+                <td>
+                  {p.model} {p.format.id}, {p.setup}
+                  {p.assumed && <span className="muted"> (assumed: {p.assumed})</span>}{' '}
+                  <span className="muted">{p.source}</span>
+                </td>
+                <td>{p.measuredTps} tok/s</td>
+                <td>
+                  {r.tps.toFixed(1)} tok/s ({r.tps >= p.measuredTps ? '+' : '−'}
+                  {Math.abs((r.tps / p.measuredTps - 1) * 100).toFixed(0)} %)
+                </td>
+                <td>{p.role}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </details>
   );
 }

@@ -81,34 +81,32 @@ export function OffloadSection() {
           ? `Qwen3.6-35B-A3B on this ${machine.gpuGB} GB card with ${setup.ramWords}: ≈ ${Math.round(lead.tok_s)} tok/s expected (ceiling ${Math.round(lead.ceiling_tok_s)}), the experts of ${lead.cpu_expert_layers} of its ${lead.layers} layers in RAM.`
           : `Qwen3.6-35B-A3B does not fit a ${machine.gpuGB} GB card even with every expert in RAM.`}
       </p>
-      <div className="table-scroll" tabIndex={0} role="group" aria-label="Experts in system memory, per model">
-        <table className="big-table" data-testid="offload-table">
-          <thead>
-            <tr>
-              <th scope="col">model</th>
-              <th scope="col">experts in RAM</th>
-              <th scope="col">VRAM</th>
-              <th scope="col">RAM</th>
-              <th scope="col">ceiling</th>
-              <th scope="col">expected</th>
+      <table className="big-table" data-testid="offload-table" tabIndex={0} aria-label="Experts in system memory, per model">
+        <thead>
+          <tr>
+            <th scope="col">model</th>
+            <th scope="col">experts in RAM</th>
+            <th scope="col">VRAM</th>
+            <th scope="col">RAM</th>
+            <th scope="col">ceiling</th>
+            <th scope="col">expected</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.model} data-model={r.model}>
+              <th scope="row">{r.model}</th>
+              <td>
+                {r.cpu_expert_layers} of {r.layers} layers
+              </td>
+              <td>{r.vram_gb.toFixed(1)} GB</td>
+              <td>{r.ram_gb.toFixed(1)} GB</td>
+              <td>{r.fits ? `${r.ceiling_tok_s.toFixed(0)} tok/s` : '–'}</td>
+              <td>{r.fits ? `≈ ${r.tok_s.toFixed(0)} tok/s` : 'does not fit'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.model} data-model={r.model}>
-                <th scope="row">{r.model}</th>
-                <td>
-                  {r.cpu_expert_layers} of {r.layers} layers
-                </td>
-                <td>{r.vram_gb.toFixed(1)} GB</td>
-                <td>{r.ram_gb.toFixed(1)} GB</td>
-                <td>{r.fits ? `${r.ceiling_tok_s.toFixed(0)} tok/s` : '–'}</td>
-                <td>{r.fits ? `≈ ${r.tok_s.toFixed(0)} tok/s` : 'does not fit'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
       <OffloadChecks />
       <p className="muted small">
         Models: {OFFLOAD_MODELS.join(', ')}. Same figures from the command line: <code>npm run hw -- --offload --gpu-gb {machine.gpuGB} --gpu-gbps {Math.round(machine.gpuGBs)} --ram-gbps {Math.round(machine.ramGBs)}</code>.
