@@ -41,7 +41,7 @@ test.describe.serial('experts: the tiny MoE’s router at work, live', () => {
 
   test('experts: the map lights while a reply streams; counts add up to tokens × layers × k; the measured share equals the config’s', async () => {
     const panel = page.getByTestId('experts-panel');
-    await expect(panel.getByTestId('expert-map-idle')).toContainText('each token runs 2 of 8 experts in each of 4 layers');
+    await expect(panel.getByTestId('expert-map-idle')).toContainText('its 2 of 8 experts per token light up here');
     await page.getByTestId('load').click();
     await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 150_000 });
     await expect(panel.getByTestId('expert-canvas')).toBeVisible();

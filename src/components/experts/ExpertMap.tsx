@@ -52,7 +52,7 @@ export function ExpertMap({ large = false }: { large?: boolean }) {
   if (!modelId || shape === undefined) {
     return (
       <p className="muted" data-testid="expert-map-idle">
-        Load the model and send a message: the experts each token runs through light up here. {config}
+        Loaded, its {arch.moe.perToken} of {arch.moe.experts} experts per token light up here as it writes.
       </p>
     );
   }
