@@ -153,8 +153,7 @@ async function sendPrompt(text: string, fromDraft: boolean): Promise<void> {
       routeBatch(u);
     },
     onFrame: () => {
-      refreshStreamingFiguresInFrame();
-      drawExpertsInFrame();
+      if (refreshStreamingFiguresInFrame()) drawExpertsInFrame();
     },
   });
   inFlight = stream;

@@ -12,6 +12,11 @@ export type ExpertView = (tally: ExpertTally) => void;
 
 let tally: ExpertTally | null = null;
 let dirty = false;
+let drawnAt = Number.NEGATIVE_INFINITY;
+/** ms between draws: with the speed figures (4 a second), or once a second on a software adapter,
+ * where the GPU is the CPU and each repaint of the map took 8–12 % of the model's speed (bench). */
+let drawEveryMs = 0;
+const SOFTWARE_ADAPTER_DRAW_MS = 1000;
 const views = new Set<ExpertView>();
 
 /** A new reply of `modelId`: counting starts over when its build reports its router's choices. */
@@ -19,6 +24,8 @@ export function startExperts(modelId: string | null): void {
   const shape = modelId ? getState().routerShapes[modelId] : null;
   tally = shape ? new ExpertTally(shape) : null;
   dirty = false;
+  drawnAt = Number.NEGATIVE_INFINITY;
+  drawEveryMs = getState().gpu.report?.isFallback ? SOFTWARE_ADAPTER_DRAW_MS : 0;
   if (getState().expertSummary !== null && shape) setState({ expertSummary: null });
   if (tally) for (const view of views) view(tally);
 }
@@ -29,16 +36,20 @@ export function routeBatch(u: StreamUpdate): void {
   dirty = true;
 }
 
-/** Called from the animation frame that paints a batch. */
-export function drawExpertsInFrame(): void {
+/** Called from the animation frame in which the speed figures refresh (about 4 a second): one frame
+ * repaints both, rather than two frames one each. */
+export function drawExpertsInFrame(force = false): void {
   if (!dirty || !tally) return;
+  const now = performance.now();
+  if (!force && now - drawnAt < drawEveryMs - 16) return;
+  drawnAt = now;
   dirty = false;
   for (const view of views) view(tally);
 }
 
 /** The reply ended: the last choices are drawn and the counts go to the store. */
 export function finishExperts(modelId: string | null, runId: string | null): void {
-  drawExpertsInFrame();
+  drawExpertsInFrame(true);
   if (!tally || !modelId || tally.tokens === 0) return;
   setState({ expertSummary: { ...tally.summary(), modelId, runId } });
 }

@@ -69,13 +69,16 @@ export function startStreamingFigures(source: StreamingFigures['source'], prompt
 }
 
 /** Called from the animation frame that paints a batch. Due a little early rather than late, so
- * that the refresh falls in the batch frame nearest REFRESH_MS rather than the one after it. */
-export function refreshStreamingFiguresInFrame(): void {
-  if (ticker === null) return;
+ * that the refresh falls in the batch frame nearest REFRESH_MS rather than the one after it.
+ * True when the figures refreshed in this frame (other live views refresh with them). */
+export function refreshStreamingFiguresInFrame(): boolean {
+  if (ticker === null) return false;
   batchFrameAt = performance.now();
   flushPending();
   // The first batch refreshes at once: the time to first token is known.
-  if (getState().streamingFigures?.tokens === 0 || performance.now() - refreshedAt >= REFRESH_MS - 16) refresh();
+  if (getState().streamingFigures?.tokens !== 0 && performance.now() - refreshedAt < REFRESH_MS - 16) return false;
+  refresh();
+  return true;
 }
 
 export function meterStream(u: StreamUpdate): void {

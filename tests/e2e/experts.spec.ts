@@ -13,7 +13,7 @@ import { encodeModel } from '../../scripts/tiny-moe/onnx';
 import { generateWeights } from '../../scripts/tiny-moe/weights';
 import { TINY_MOE } from '../../src/lib/tiny-moe';
 import type { Run } from '../../src/shared/runs';
-import { axeViolations, sendPrompt } from './helpers';
+import { axeViolations, openHookedPage, sendPrompt } from './helpers';
 
 const MODEL = 'Qwen3-MoE-Tiny-int8-ONNX';
 const lastRun = (page: Page) => page.evaluate(() => (window as unknown as { __qwenTest: { lastRun: () => Run | null } }).__qwenTest.lastRun());
@@ -33,9 +33,7 @@ test.describe.serial('experts: the tiny MoE’s router at work, live', () => {
   let page: Page;
 
   test.beforeAll(async ({ browser }) => {
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.addInitScript(() => sessionStorage.setItem('qwen-test-hooks', '1'));
-    await page.goto(`/?model=${MODEL}`);
+    page = await openHookedPage(browser, `/?model=${MODEL}`);
   });
   test.afterAll(async () => page.close());
 

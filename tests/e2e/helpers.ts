@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -33,4 +33,12 @@ export async function sendPrompt(page: Page, text: string): Promise<void> {
 /** Waits until no reply is streaming. */
 export async function waitForReplyDone(page: Page): Promise<void> {
   await expect(page.getByTestId('message-streaming')).toHaveCount(0, { timeout: 30_000 });
+}
+
+/** A page with the test hooks on, opened at `path`: one per serial group of tests that share a loaded model. */
+export async function openHookedPage(browser: Browser, path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(() => sessionStorage.setItem('qwen-test-hooks', '1'));
+  await page.goto(path);
+  return page;
 }

@@ -6,6 +6,7 @@ import type { Run } from '../../src/shared/runs';
 import type { MemoryStats } from '../../src/shared/protocol';
 import { usageFromChunks } from '../../src/shared/runs';
 import { greedyOnCpu } from './tiny-cpu';
+import { openHookedPage } from './helpers';
 
 const MODEL = 'Qwen3-MoE-Tiny-int8-ONNX';
 const SYSTEM = 'You are a tiny test model.';
@@ -28,9 +29,7 @@ test.describe.serial('real engine: the tiny Qwen3-MoE on this WebGPU adapter', (
   let page: Page;
 
   test.beforeAll(async ({ browser }) => {
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.addInitScript(() => sessionStorage.setItem('qwen-test-hooks', '1'));
-    await page.goto(`/?model=${MODEL}`);
+    page = await openHookedPage(browser, `/?model=${MODEL}`);
   });
   test.afterAll(async () => page.close());
 

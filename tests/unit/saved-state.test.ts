@@ -19,6 +19,16 @@ describe('saved state, read as untrusted', () => {
     expect(problems).toEqual(['the preference gpuMemoryGB', 'the preference script', 'the preference mirror']);
   });
 
+  it('the offload setting: read when every field reads, else set aside whole', () => {
+    const good = { gpuGB: 12, gpuGBs: 360, ram: 'measured', measuredRamGBs: 18.5 };
+    expect(readPrefs({ offload: good }, []).offload).toEqual(good);
+    for (const bad of [{ ...good, gpuGB: -1 }, { ...good, ram: 'ddr9' }, { ...good, gpuGBs: 'fast' }, 'x']) {
+      const problems: string[] = [];
+      expect(readPrefs({ offload: bad }, problems).offload).toEqual(DEFAULT_PREFS.offload);
+      expect(problems).toEqual(['the preference offload']);
+    }
+  });
+
   it('messages and conversations: the ones that do not read are left out and counted', () => {
     const problems: string[] = [];
     const ok = { id: 'a', role: 'user', content: 'hi' };

@@ -9,8 +9,19 @@ import type { ExpertTally } from '../../lib/expert-usage';
 export const CELL_PX = 24;
 const GAP_PX = 3;
 
+/** The colour behind the canvas (the panel's, or the stage's page): the opaque canvas paints it in its gaps. */
+function backdrop(el: Element): string {
+  for (let at: Element | null = el.parentElement; at; at = at.parentElement) {
+    const bg = getComputedStyle(at).backgroundColor;
+    if (bg && bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg)) return bg;
+  }
+  return getComputedStyle(el).getPropertyValue('--bg').trim() || '#fff';
+}
+
 export function drawExpertMap(canvas: HTMLCanvasElement, tally: ExpertTally): void {
-  const ctx = canvas.getContext('2d');
+  // A canvas in the renderer's memory, not the GPU's: on a machine whose GPU the CPU emulates (and so
+  // on any GPU busy with the model), drawing it must not queue work where the model runs.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true, alpha: false });
   if (!ctx) return;
   const { layers, experts } = tally.shape;
   const style = getComputedStyle(canvas);
@@ -18,7 +29,9 @@ export function drawExpertMap(canvas: HTMLCanvasElement, tally: ExpertTally): vo
   const lit = style.getPropertyValue('--accent').trim() || '#5b3df5';
   let max = 1;
   for (const c of tally.counts) max = Math.max(max, c);
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = backdrop(canvas);
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
   for (let l = 0; l < layers; l++) {
     for (let e = 0; e < experts; e++) {
       const i = l * experts + e;

@@ -1,5 +1,6 @@
 import { EFFICIENCY } from '../../lib/offload';
 import { OFFLOAD_POINTS, expectedFor } from '../../lib/offload-points';
+import { HeadRow } from './HeadRow';
 
 /** The projection beside the published runs it was fitted on and checked against, and what it leaves out. */
 export function OffloadChecks() {
@@ -13,14 +14,7 @@ export function OffloadChecks() {
         the transfer of activations, mixed quantizations.
       </p>
       <table className="big-table" data-testid="offload-points" tabIndex={0} aria-label="Published runs against the projection">
-        <thead>
-          <tr>
-            <th scope="col">run</th>
-            <th scope="col">measured</th>
-            <th scope="col">expected</th>
-            <th scope="col">role</th>
-          </tr>
-        </thead>
+        <HeadRow columns={['run', 'measured', 'expected', 'role']} />
         <tbody>
           {OFFLOAD_POINTS.map((p) => {
             const r = expectedFor(p);

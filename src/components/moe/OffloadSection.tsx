@@ -5,6 +5,7 @@ import { format } from '../../lib/projection';
 import { useStore } from '../../store/store';
 import { SourceBadge } from '../SourceBadge';
 import { OffloadChecks } from './OffloadChecks';
+import { HeadRow } from './HeadRow';
 import { useOffloadSetup } from './useOffloadSetup';
 
 /**
@@ -82,16 +83,7 @@ export function OffloadSection() {
           : `Qwen3.6-35B-A3B does not fit a ${machine.gpuGB} GB card even with every expert in RAM.`}
       </p>
       <table className="big-table" data-testid="offload-table" tabIndex={0} aria-label="Experts in system memory, per model">
-        <thead>
-          <tr>
-            <th scope="col">model</th>
-            <th scope="col">experts in RAM</th>
-            <th scope="col">VRAM</th>
-            <th scope="col">RAM</th>
-            <th scope="col">ceiling</th>
-            <th scope="col">expected</th>
-          </tr>
-        </thead>
+        <HeadRow columns={['model', 'experts in RAM', 'VRAM', 'RAM', 'ceiling', 'expected']} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.model} data-model={r.model}>
