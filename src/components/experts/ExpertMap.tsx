@@ -76,10 +76,10 @@ export function ExpertMap({ large = false }: { large?: boolean }) {
         aria-label={`Map of the ${shape.layers} layers (rows) by ${shape.experts} experts (columns): lit where the latest token ran, tinted by how often each ran in the reply`}
         data-testid="expert-canvas"
       />
+      <p className="expert-live" ref={line} data-testid="expert-live" />
       <p className="muted small expert-axes">
         Rows: {shape.layers} layers · columns: {shape.experts} experts · lit: the latest token · tint: how often in this reply
       </p>
-      <p className="expert-live" ref={line} data-testid="expert-live" />
       <p className="muted small">
         {config} <SourceBadge source="estimate" />
       </p>

@@ -5,9 +5,10 @@
  */
 import type { ExpertTally } from '../../lib/expert-usage';
 
-/** Pixels per cell in the canvas's own resolution (CSS scales it to the column). */
-export const CELL_PX = 24;
-const GAP_PX = 3;
+/** Pixels per cell in the canvas's own resolution (CSS scales it to the column: sharp up to the
+ * stage's width for the tiny model's 8 experts). */
+export const CELL_PX = 64;
+const GAP_PX = 8;
 
 /** The colour behind the canvas (the panel's, or the stage's page): the opaque canvas paints it in its gaps. */
 function backdrop(el: Element): string {
