@@ -55,35 +55,91 @@ export function klOverTopK(refLogprobs: readonly number[], candLogprobs: readonl
   return Math.max(0, kl);
 }
 
+/** A per-step statistic as llama.cpp's `llama-perplexity --kl-divergence` summarises it. */
+export interface Distribution {
+  n: number;
+  mean: number;
+  /** Standard error of the mean: sample sd ÷ √n (0 for one value). */
+  se: number;
+  median: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  p999: number;
+  max: number;
+}
+
+/** The value at quantile q of sorted values, interpolated linearly between closest ranks. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const at = q * (sorted.length - 1);
+  const lo = Math.floor(at);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
+}
+
+export function distribution(values: readonly number[]): Distribution | null {
+  const m = meanSd(values);
+  if (!m) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    n: m.n,
+    mean: m.mean,
+    se: m.sd / Math.sqrt(m.n),
+    median: quantile(sorted, 0.5),
+    p90: quantile(sorted, 0.9),
+    p95: quantile(sorted, 0.95),
+    p99: quantile(sorted, 0.99),
+    p999: quantile(sorted, 0.999),
+    max: sorted[sorted.length - 1]!,
+  };
+}
+
 export interface ForcedFigures {
   steps: number;
-  /** Share of steps where the candidate's most likely token is the reference's token (0..1). */
+  /** Share of steps where the candidate's most likely token is the reference's token (0..1):
+   * llama-perplexity's "same top p". */
   top1Agreement: number;
   /** Mean KL over the steps, in nats. */
   klMean: number;
+  /** KL per step, summarised. */
+  kld: Distribution;
+  /** The probability the variant gives the reference's token minus the one the reference gives it:
+   * mean and root mean square over the steps (null without the reference's own forced trace). */
+  deltaP: { mean: number; rms: number } | null;
   /** exp(−mean log p(reference token)). */
   perplexity: number;
 }
 
+/** The reference's own forced pass: its log-probabilities of its top-k and of its token, per step. */
+export interface ReferenceSteps {
+  topLogprobs: (prompt: string, step: number) => number[];
+  tokenLogprob: (prompt: string, step: number) => number | undefined;
+}
+
 /** Forced figures of one variant over every prompt it has a trace for. */
-export function forcedFigures(forced: readonly ForcedTrace[], reference: readonly ReferenceTrace[], refLogprobsOf: (prompt: string, step: number) => number[]): ForcedFigures | null {
+export function forcedFigures(forced: readonly ForcedTrace[], reference: readonly ReferenceTrace[], refSteps: ReferenceSteps): ForcedFigures | null {
   const refByPrompt = new Map(reference.map((t) => [t.prompt, t]));
-  let steps = 0;
   let agree = 0;
-  let kl = 0;
   let logp = 0;
+  const kls: number[] = [];
+  const deltas: number[] = [];
   for (const trace of forced) {
     const ref = refByPrompt.get(trace.prompt);
     if (!ref) continue;
     trace.top1.forEach((top, i) => {
-      steps++;
       if (top === ref.topIds[i]![0]) agree++;
-      kl += klOverTopK(refLogprobsOf(trace.prompt, i), trace.refLogprobs[i]!);
+      kls.push(klOverTopK(refSteps.topLogprobs(trace.prompt, i), trace.refLogprobs[i]!));
       logp += trace.tokenLogprobs[i]!;
+      const own = refSteps.tokenLogprob(trace.prompt, i);
+      if (own !== undefined) deltas.push(Math.exp(trace.tokenLogprobs[i]!) - Math.exp(own));
     });
   }
-  if (steps === 0) return null;
-  return { steps, top1Agreement: agree / steps, klMean: kl / steps, perplexity: Math.exp(-logp / steps) };
+  const kld = distribution(kls);
+  if (!kld) return null;
+  const steps = kld.n;
+  const deltaP = deltas.length === steps ? { mean: deltas.reduce((a, b) => a + b, 0) / steps, rms: Math.sqrt(deltas.reduce((a, d) => a + d * d, 0) / steps) } : null;
+  return { steps, top1Agreement: agree / steps, klMean: kld.mean, kld, deltaP, perplexity: Math.exp(-logp / steps) };
 }
 
 export interface VariantRow {
@@ -105,6 +161,8 @@ export interface VariantRow {
   webllmVramMB: number | null;
   peakGpuMB: number | null;
   forced: ForcedFigures | null;
+  /** PPL(Q) ÷ PPL(base), the reference's perplexity on its own tokens being PPL(base). */
+  pplRatio: number | null;
   /** Free runs: mean common prefix with the reference's reply (tokens), and identical replies. */
   commonPrefixMean: number | null;
   identicalReplies: number;
@@ -118,9 +176,12 @@ export function comparisonRows(file: ComparisonFile): VariantRow[] {
   const ref = file.variants[0]!;
   const reference = ref.reference ?? [];
   const refForced = new Map(ref.forced.map((t) => [t.prompt, t]));
-  const refLogprobsOf = (prompt: string, step: number) => refForced.get(prompt)?.refLogprobs[step] ?? [];
+  const refSteps: ReferenceSteps = {
+    topLogprobs: (prompt, step) => refForced.get(prompt)?.refLogprobs[step] ?? [],
+    tokenLogprob: (prompt, step) => refForced.get(prompt)?.tokenLogprobs[step],
+  };
   const refFree = new Map(ref.free.map((r) => [r.prompt, r.tokens]));
-  return file.variants.map((v, i) => {
+  const rows = file.variants.map((v, i) => {
     const pairs = v.free.flatMap((r) => {
       const other = refFree.get(r.prompt);
       return other ? [[r.tokens, other] as const] : [];
@@ -142,10 +203,14 @@ export function comparisonRows(file: ComparisonFile): VariantRow[] {
       downloadMB: v.downloadMB,
       webllmVramMB: v.webllmVramMB,
       peakGpuMB: v.peakGpuBytes === null ? null : v.peakGpuBytes / 2 ** 20,
-      forced: ref.status === 'done' ? forcedFigures(v.forced, reference, refLogprobsOf) : null,
+      forced: ref.status === 'done' ? forcedFigures(v.forced, reference, refSteps) : null,
+      pplRatio: null as number | null,
       commonPrefixMean: meanSd(prefixes)?.mean ?? null,
       identicalReplies: pairs.filter(([a, b]) => a.length === b.length && commonPrefix(a, b) === a.length).length,
       comparedReplies: pairs.length,
     };
   });
+  const base = rows[0]?.forced?.perplexity;
+  for (const r of rows) if (r.forced && base) r.pplRatio = r.forced.perplexity / base;
+  return rows;
 }

@@ -46,6 +46,19 @@ export function rowJson(row: VariantRow) {
     top1_agreement: round(row.forced?.top1Agreement, 4),
     kl_mean: round(row.forced?.klMean, 5),
     ppl: round(row.forced?.perplexity, 4),
+    // llama-perplexity --kl-divergence's summary, by its names.
+    kld_se: round(row.forced?.kld.se, 5),
+    kld_median: round(row.forced?.kld.median, 5),
+    kld_p90: round(row.forced?.kld.p90, 5),
+    kld_p95: round(row.forced?.kld.p95, 5),
+    kld_p99: round(row.forced?.kld.p99, 5),
+    kld_p999: round(row.forced?.kld.p999, 5),
+    kld_max: round(row.forced?.kld.max, 5),
+    delta_p_mean: round(row.forced?.deltaP?.mean, 5),
+    delta_p_rms: round(row.forced?.deltaP?.rms, 5),
+    same_top_p: round(row.forced?.top1Agreement, 4),
+    ppl_ratio: round(row.pplRatio, 5),
+    ln_ppl_ratio: round(row.pplRatio === null ? null : Math.log(row.pplRatio), 5),
     forced_steps: row.forced?.steps ?? 0,
     common_prefix_mean: round(row.commonPrefixMean, 2),
     identical_replies: row.identicalReplies,
@@ -59,6 +72,23 @@ function provenanceLine(file: ComparisonFile): string {
   if (file.synthetic) return 'Synthetic fixture: no model produced these figures.';
   const a = file.environment.adapter;
   return `Measured ${mdText(engineOfComparison(file.environment))} on ${a ? mdText(`${a.vendor} ${a.architecture}`.trim()) : 'an unknown adapter'}.`;
+}
+
+/** The forced pass as `llama-perplexity --kl-divergence` sums it up, a row per variant. */
+function klSummary(rows: readonly VariantRow[]): string[] {
+  const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(3)} %`);
+  return [
+    '| variant | PPL(Q)/PPL(base) | ln(PPL(Q)/PPL(base)) | Mean KLD | Median KLD | 90 % | 95 % | 99 % | 99.9 % | Max KLD | Mean Δp | RMS Δp | Same top p |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.flatMap((r) => {
+      const f = r.forced;
+      if (!f || r.status !== 'done') return [];
+      const k = f.kld;
+      return [
+        `| ${mdText(r.variant)}${r.reference ? ' (ref)' : ''} | ${fixed(r.pplRatio, 4)} | ${fixed(r.pplRatio === null ? null : Math.log(r.pplRatio), 4)} | ${fixed(k.mean, 6)} ± ${fixed(k.se, 6)} | ${fixed(k.median, 6)} | ${fixed(k.p90, 6)} | ${fixed(k.p95, 6)} | ${fixed(k.p99, 6)} | ${fixed(k.p999, 6)} | ${fixed(k.max, 6)} | ${pct(f.deltaP?.mean)} | ${pct(f.deltaP?.rms)} | ${fixed(f.top1Agreement * 100, 3)} % |`,
+      ];
+    }),
+  ];
 }
 
 export function comparisonMarkdown(file: ComparisonFile): string {
@@ -75,7 +105,9 @@ export function comparisonMarkdown(file: ComparisonFile): string {
         : `| ${mdText(r.variant)}${r.reference ? ' (ref)' : ''} | ${pm(r.decode, 1)} | ${fixed(r.prefill?.mean, 0)} | ${fixed(r.ttftMs?.mean, 0)} | ${fixed(r.peakGpuMB, 0)} | ${fixed(r.webllmVramMB, 0)} | ${r.forced ? `${fixed(r.forced.top1Agreement * 100, 1)} %` : '–'} | ${fixed(r.forced?.klMean, 4)} | ${fixed(r.forced?.perplexity, 3)} | ${r.identicalReplies}/${r.comparedReplies} |`,
     ),
     '',
-    `${provenanceLine(file)} KL is over the reference's top-${s.topK} tokens (an approximation); forced runs are not speed runs.`,
+    ...klSummary(rows),
+    '',
+    `${provenanceLine(file)} KL is over the reference's top-${s.topK} tokens (an approximation); forced runs are not speed runs. Δp: the probability each variant gives the reference's token, minus the reference's own.`,
   ];
   return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { commonPrefix, comparisonRows, klOverTopK, meanSd } from '../../src/lib/compare-metrics';
+import { commonPrefix, comparisonRows, distribution, klOverTopK, meanSd, quantile } from '../../src/lib/compare-metrics';
 import { comparisonMarkdown, rowJson } from '../../src/lib/compare-table';
 import { parseComparisonFile } from '../../src/shared/comparison-file';
 
@@ -41,7 +41,34 @@ describe('the synthetic comparison (distributions built so the figures are known
 
   it('the reference agrees with itself: top-1 = 1, KL = 0, perplexity 1/0.7', () => {
     expect(rows[0]).toMatchObject({ variant: 'q0f32', reference: true, identicalReplies: 2, comparedReplies: 2, commonPrefixMean: 8 });
-    expect(rows[0]!.forced).toEqual({ steps: 16, top1Agreement: 1, klMean: 0, perplexity: expect.closeTo(1 / 0.7, 12) });
+    expect(rows[0]!.forced).toMatchObject({ steps: 16, top1Agreement: 1, klMean: 0, perplexity: expect.closeTo(1 / 0.7, 12), deltaP: { mean: 0, rms: 0 } });
+    expect(rows[0]!.forced!.kld).toMatchObject({ mean: 0, median: 0, p99: 0, max: 0, se: 0 });
+    expect(rows[0]!.pplRatio).toBe(1);
+  });
+
+  it('llama-perplexity’s statistics: q4f32_1 gives the reference’s token 0.6 where it gave 0.7 (Δp −0.1 at every step), PPL ratio 7/6', () => {
+    const f = rows[1]!.forced!;
+    expect(f.deltaP!.mean).toBeCloseTo(-0.1, 12);
+    expect(f.deltaP!.rms).toBeCloseTo(0.1, 12);
+    expect(rows[1]!.pplRatio).toBeCloseTo(7 / 6, 12);
+    // The same KL at every step: every percentile is it.
+    for (const k of ['median', 'p90', 'p99', 'p999', 'max'] as const) expect(f.kld[k]).toBeCloseTo(f.klMean, 12);
+    expect(f.kld.se).toBeCloseTo(0, 12);
+    const g = rows[2]!.forced!;
+    expect(g.kld.median).toBeLessThanOrEqual(g.kld.p90);
+    expect(g.kld.p90).toBeLessThanOrEqual(g.kld.p99);
+    expect(g.kld.p99).toBeLessThanOrEqual(g.kld.max);
+    expect(rows[2]!.pplRatio).toBeCloseTo(2.193456688254 * 0.7, 10);
+  });
+
+  it('distribution: mean ± standard error, percentiles between closest ranks, max', () => {
+    const d = distribution([10, 1, 2, 3, 4, 5, 6, 7, 8, 9])!;
+    expect(d).toMatchObject({ n: 10, mean: 5.5, median: 5.5, max: 10 });
+    expect(d.p90).toBeCloseTo(9.1, 12);
+    expect(d.p99).toBeCloseTo(9.91, 12);
+    expect(d.se).toBeCloseTo(Math.sqrt(55 / 6) / Math.sqrt(10), 12);
+    expect(quantile([2], 0.99)).toBe(2);
+    expect(distribution([])).toBeNull();
   });
 
   it('q4f32_1 keeps every top-1 token; KL 0.038591; perplexity 1/0.6', () => {
@@ -73,9 +100,14 @@ describe('the synthetic comparison (distributions built so the figures are known
     );
     expect(json[0]).toMatchObject({ reference: true, top1_agreement: 1, kl_mean: 0, prompts: 2 });
     expect(json[2]).toMatchObject({ variant: 'q4f16_1', top1_agreement: 0.75, kl_mean: 0.19061, ppl: 2.1935, identical_replies: 0 });
+    expect(json[1]).toMatchObject({ same_top_p: 1, delta_p_mean: -0.1, delta_p_rms: 0.1, ppl_ratio: 1.16667, kld_max: 0.03859 });
+    for (const k of ['kld_median', 'kld_p90', 'kld_p95', 'kld_p99', 'kld_p999', 'kld_max', 'kld_se', 'delta_p_mean', 'delta_p_rms', 'same_top_p', 'ppl_ratio', 'ln_ppl_ratio']) expect(json[2]).toHaveProperty(k);
     const md = comparisonMarkdown(file);
     expect(md).toContain('| q4f16_1 | 63.0 ± 2.4 |');
     expect(md).toContain('Synthetic fixture: no model produced these figures.');
+    // The KL-divergence summary as llama-perplexity prints it, one row per variant.
+    expect(md).toContain('| variant | PPL(Q)/PPL(base) | ln(PPL(Q)/PPL(base)) | Mean KLD | Median KLD | 90 % | 95 % | 99 % | 99.9 % | Max KLD | Mean Δp | RMS Δp | Same top p |');
+    expect(md).toContain('| q4f32_1 | 1.1667 | 0.1542 | 0.038591 ± 0.000000 |');
   });
 });
 
@@ -135,7 +167,9 @@ describe('the Markdown copy, with hostile names', () => {
     expect(md).toContain('**Qwen &lt;img src=x onerror=alert(1)&gt;**');
     expect(md).toContain('| q4f16_1 | failed: a \\| b \\| c \\| &lt;script&gt; | | | | | | | | |');
     expect(md).not.toMatch(/<img|<script/);
-    // Every table row still has its 11 cell borders.
-    for (const line of md.split('\n').filter((l) => l.startsWith('|'))) expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(12);
+    // Every row of each table still has its cell borders: 11 in the main table, 14 in the KL summary.
+    const [main, summary] = md.split('\n\n').filter((block) => block.startsWith('|'));
+    for (const line of main!.split('\n')) expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(12);
+    for (const line of summary!.split('\n')) expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(15);
   });
 });

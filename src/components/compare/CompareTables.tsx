@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import type { MeanSd, VariantRow } from '../../lib/compare-metrics';
 import { comparisonRows } from '../../lib/compare-metrics';
 import type { ComparisonFile } from '../../shared/comparison';
@@ -6,38 +6,10 @@ import type { Provenance } from '../../shared/provenance';
 import { fmt } from '../metrics/Figure';
 import { SourceBadge } from '../SourceBadge';
 import { CompareChart } from './CompareChart';
+import { Cell, Unfinished, VariantName } from './compare-cells';
+import { KlSummaryTable } from './KlSummaryTable';
 
 const pm = (m: MeanSd | null, digits: number) => (m ? `${fmt(m.mean, digits)} ± ${fmt(m.sd, digits)}` : '–');
-
-/** A cell that, on a phone, becomes a labelled line of its variant's card. */
-function Cell({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
-  return (
-    <td data-label={label} data-testid={testId}>
-      {children}
-    </td>
-  );
-}
-
-function VariantName({ r }: { r: VariantRow }) {
-  return (
-    <th scope="row">
-      {r.variant}
-      {r.reference && <span className="muted"> (reference)</span>}
-    </th>
-  );
-}
-
-/** A variant that did not finish: its reason across the row (named for tests in the main table only). */
-function Unfinished({ r, span, main = false }: { r: VariantRow; span: number; main?: boolean }) {
-  return (
-    <tr className="failed" data-testid={main ? `compare-row-${r.variant}` : undefined}>
-      <VariantName r={r} />
-      <td colSpan={span} className="status">
-        {r.status === 'failed' ? `failed: ${r.error ?? 'unknown reason'}` : 'cancelled before it finished'}
-      </td>
-    </tr>
-  );
-}
 
 function Decode({ r }: { r: VariantRow }) {
   // One element, so that a phone's card lays it out as one value beside its label.
@@ -164,6 +136,7 @@ export function CompareTables({ file, source: src }: { file: ComparisonFile; sou
   return (
     <div className="compare-tables">
       <QualityTable file={file} rows={rows} src={src} />
+      <KlSummaryTable rows={rows} topK={file.setup.topK} />
       <CompareChart rows={rows} source={src} />
       <SpeedTable rows={rows} src={src} />
     </div>

@@ -1,0 +1,64 @@
+import type { VariantRow } from '../../lib/compare-metrics';
+import { fmt } from '../metrics/Figure';
+import { Cell, Unfinished, VariantName } from './compare-cells';
+
+const pct = (x: number | null | undefined, digits = 3) => (x === null || x === undefined ? '–' : `${fmt(x * 100, digits)} %`);
+const COLUMNS = ['PPL(Q)/PPL(base)', 'ln(PPL(Q)/PPL(base))', 'Mean KLD', 'Median KLD', '90 %', '95 %', '99 %', '99.9 %', 'Max KLD', 'Mean Δp', 'RMS Δp', 'Same top p'];
+
+/**
+ * The forced pass summed up as `llama-perplexity --kl-divergence` prints it, so that a llama.cpp user
+ * reads it at a glance and can set it beside published figures: KL per token (mean ± standard error,
+ * median, percentiles, max), Δp (the variant's probability of the reference's token minus the
+ * reference's own) and the share of tokens with the same top token.
+ */
+export function KlSummaryTable({ rows, topK }: { rows: VariantRow[]; topK: number }) {
+  return (
+    <details className="compare-speed" data-testid="kl-summary">
+      <summary>KL divergence as llama-perplexity prints it</summary>
+      <table className="compare-table" data-testid="kl-summary-table">
+        <caption className="muted small">KL over the reference's top-{topK} tokens, per token of the forced pass; PPL(base): the reference's own.</caption>
+        <thead>
+          <tr>
+            <th scope="col">variant</th>
+            {COLUMNS.map((c) => (
+              <th scope="col" key={c}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const f = r.forced;
+            if (r.status !== 'done' || !f) return <Unfinished key={r.modelId} r={r} span={COLUMNS.length} />;
+            const k = f.kld;
+            const cells = [
+              fmt(r.pplRatio, 4),
+              fmt(r.pplRatio === null ? null : Math.log(r.pplRatio), 4),
+              `${fmt(k.mean, 6)} ± ${fmt(k.se, 6)}`,
+              fmt(k.median, 6),
+              fmt(k.p90, 6),
+              fmt(k.p95, 6),
+              fmt(k.p99, 6),
+              fmt(k.p999, 6),
+              fmt(k.max, 6),
+              pct(f.deltaP?.mean),
+              pct(f.deltaP?.rms),
+              pct(f.top1Agreement),
+            ];
+            return (
+              <tr key={r.modelId} data-testid={`kl-row-${r.variant}`}>
+                <VariantName r={r} />
+                {cells.map((c, i) => (
+                  <Cell key={COLUMNS[i]} label={COLUMNS[i]!}>
+                    {c}
+                  </Cell>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </details>
+  );
+}
