@@ -22,8 +22,8 @@ async function expectFixtureFigures(page: Page) {
   const summary = page.getByTestId('kl-summary');
   if (!(await summary.evaluate((d: HTMLDetailsElement) => d.open))) await summary.locator('summary').click();
   await expect(summary.getByTestId('kl-row-q4f32_1')).toContainText(/1\.1667\s*0\.1542\s*0\.038591 ± 0\.000000/);
-  await expect(summary.getByTestId('kl-row-q4f32_1')).toContainText('-10.000 %');
-  await expect(summary.getByTestId('kl-row-q0f32')).toContainText('100.000 %');
+  await expect(summary.getByTestId('kl-row-q4f32_1')).toContainText('-10.00 %');
+  await expect(summary.getByTestId('kl-row-q0f32')).toContainText('100.00 %');
 }
 
 test('compare: the synthetic comparison runs through the UI — progress, cancel, resume, results, divergence, export, import, Markdown', async ({ page }) => {

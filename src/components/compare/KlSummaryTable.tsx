@@ -2,8 +2,9 @@ import type { VariantRow } from '../../lib/compare-metrics';
 import { fmt } from '../metrics/Figure';
 import { Cell, Unfinished, VariantName } from './compare-cells';
 
-const pct = (x: number | null | undefined, digits = 3) => (x === null || x === undefined ? '–' : `${fmt(x * 100, digits)} %`);
-const COLUMNS = ['PPL(Q)/PPL(base)', 'ln(PPL(Q)/PPL(base))', 'Mean KLD', 'Median KLD', '90 %', '95 %', '99 %', '99.9 %', 'Max KLD', 'Mean Δp', 'RMS Δp', 'Same top p'];
+const pct = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '–' : `${fmt(x * 100, digits)} %`);
+/** llama-perplexity's names, shortened to fit a laptop's width (its own words in the Markdown copy). */
+const COLUMNS = ['PPL ratio', 'ln ratio', 'KLD mean ± se', 'median', '90 %', '95 %', '99 %', '99.9 %', 'max', 'Δp mean', 'Δp RMS', 'same top p'];
 
 /**
  * The forced pass summed up as `llama-perplexity --kl-divergence` prints it, so that a llama.cpp user
@@ -15,6 +16,8 @@ export function KlSummaryTable({ rows, topK }: { rows: VariantRow[]; topK: numbe
   return (
     <details className="compare-speed" data-testid="kl-summary">
       <summary>KL divergence as llama-perplexity prints it</summary>
+      {/* Thirteen columns: wider than the view on a laptop, so the table scrolls in its own box. */}
+      <div className="table-scroll" tabIndex={0} role="group" aria-label="KL divergence as llama-perplexity prints it">
       <table className="compare-table" data-testid="kl-summary-table">
         <caption className="muted small">KL over the reference's top-{topK} tokens, per token of the forced pass; PPL(base): the reference's own.</caption>
         <thead>
@@ -59,6 +62,7 @@ export function KlSummaryTable({ rows, topK }: { rows: VariantRow[]; topK: numbe
           })}
         </tbody>
       </table>
+      </div>
     </details>
   );
 }
