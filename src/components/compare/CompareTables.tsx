@@ -136,7 +136,7 @@ export function CompareTables({ file, source: src }: { file: ComparisonFile; sou
   return (
     <div className="compare-tables">
       <QualityTable file={file} rows={rows} src={src} />
-      <KlSummaryTable rows={rows} topK={file.setup.topK} />
+      <KlSummaryTable rows={rows} topK={file.setup.topK} source={src} />
       <CompareChart rows={rows} source={src} />
       <SpeedTable rows={rows} src={src} />
     </div>

@@ -36,7 +36,7 @@ export function ExpertMap({ large = false }: { large?: boolean }) {
   const replayed = useStore((s) => s.engine.source === 'replayed');
   const summary = useStore((s) => (s.expertSummary && s.expertSummary.modelId === s.loadedId ? s.expertSummary : null));
   const canvas = useRef<HTMLCanvasElement>(null);
-  const line = useRef<HTMLParagraphElement>(null);
+  const line = useRef<HTMLSpanElement>(null);
   const bits = found?.variant.quant.bitsPerWeight ?? 16;
   useEffect(() => {
     if (!shape || !arch?.moe) return;
@@ -76,7 +76,9 @@ export function ExpertMap({ large = false }: { large?: boolean }) {
         aria-label={`Map of the ${shape.layers} layers (rows) by ${shape.experts} experts (columns): lit where the latest token ran, tinted by how often each ran in the reply`}
         data-testid="expert-canvas"
       />
-      <p className="expert-live" ref={line} data-testid="expert-live" />
+      <p className="expert-live">
+        <span ref={line} data-testid="expert-live" /> <SourceBadge source="measured" />
+      </p>
       <p className="muted small expert-axes">
         Rows: {shape.layers} layers · columns: {shape.experts} experts · lit: the latest token · tint: how often in this reply
       </p>

@@ -1,6 +1,6 @@
 import { EFFICIENCY } from '../../lib/offload';
 import { OFFLOAD_POINTS, expectedFor } from '../../lib/offload-points';
-import { HeadRow } from './HeadRow';
+import { HeadRow } from '../HeadRow';
 
 /** The projection beside the published runs it was fitted on and checked against, and what it leaves out. */
 export function OffloadChecks() {

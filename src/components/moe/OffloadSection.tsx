@@ -5,7 +5,7 @@ import { format } from '../../lib/projection';
 import { useStore } from '../../store/store';
 import { SourceBadge } from '../SourceBadge';
 import { OffloadChecks } from './OffloadChecks';
-import { HeadRow } from './HeadRow';
+import { HeadRow } from '../HeadRow';
 import { useOffloadSetup } from './useOffloadSetup';
 
 /**
