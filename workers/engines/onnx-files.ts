@@ -70,3 +70,26 @@ export async function deleteOnnxCached(modelId: string, mirror: string | null): 
 export function onnxHosts(r: OnnxRecord, mirror: string | null): string[] {
   return [new URL(r.local ? localModelsBase() : (r.host ?? remoteBase(mirror))).host];
 }
+
+const RETRY_DELAYS_MS = [250, 1000];
+
+/**
+ * transformers.js's fetch: abortable, past the HTTP cache, and tried again after a network failure.
+ * - `no-store`: transformers.js keeps every file in its own Cache Storage cache, so the HTTP cache
+ *   would hold a second copy; and for the app's own files it fetches each weight file twice at once
+ *   (once to read its size), which Chromium's HTTP cache can fail with ERR_CACHE_WRITE_FAILURE.
+ * - A fetch that rejects with a network error (not an abort) is tried twice more, 0.25 s and 1 s later.
+ */
+export function modelFetch(signal: AbortSignal, base: typeof fetch = fetch, wait = (ms: number) => new Promise((r) => setTimeout(r, ms))): typeof fetch {
+  return async (input: RequestInfo | URL, init?: RequestInit) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await base(input, { ...init, signal, cache: 'no-store' });
+      } catch (err) {
+        const delay = RETRY_DELAYS_MS[attempt];
+        if (signal.aborted || !(err instanceof TypeError) || delay === undefined) throw err;
+        await wait(delay);
+      }
+    }
+  };
+}

@@ -22,7 +22,7 @@ import { StepRecorder, type StepPlan } from '../step-recorder';
 import type { ChatMessage, LoadProgress } from '../../src/shared/protocol';
 import { usageFromChunks, type AdapterSummary, type FinishReason, type RunChunk, type RunSettings } from '../../src/shared/runs';
 import { onnxRecordOf, type OnnxRecord } from '../../src/lib/onnx-models';
-import { deleteOnnxCached, localModelsPath, onnxCached, remoteBase } from './onnx-files';
+import { deleteOnnxCached, localModelsPath, modelFetch, onnxCached, remoteBase } from './onnx-files';
 import { StepProcessor, TokenQueue, TokenTap } from './onnx-generation';
 import { RouterTap } from './onnx-routing';
 import type { RoutingBatch } from '../../src/shared/routing';
@@ -83,7 +83,7 @@ export class OnnxEngine implements InferenceEngine {
     env.allowRemoteModels = !record.local;
     env.localModelPath = localModelsPath();
     env.remoteHost = record.host ?? remoteBase(this.mirror());
-    env.fetch = (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, signal });
+    env.fetch = modelFetch(signal);
   }
 
   async load(modelId: string, onProgress: (p: LoadProgress) => void, options: LoadOptions = {}): Promise<EngineLoadInfo> {
