@@ -8,6 +8,7 @@ import { del, get, set } from 'idb-keyval';
 import { inference } from '../bridge/inference-bridge';
 import { DEFAULT_COMPARE_DRAFT, draftFromUrl, urlOf, type CompareDraft } from '../lib/compare-url';
 import { quantOfModelId } from '../lib/quant';
+import { onnxRecordOf } from '../lib/onnx-models';
 import { BUILT_IN_PROMPTS } from '../lib/compare-prompts';
 import { COMPARISON_FORMAT, type ComparisonFile } from '../shared/comparison';
 import type { Provenance } from '../shared/provenance';
@@ -159,7 +160,7 @@ export function draftOf(setup: ComparisonFile['setup']): CompareDraft {
   const own = setup.prompts.filter((p) => !builtIn.includes(p));
   return {
     model: setup.model,
-    quants: setup.variants.map((id) => quantOfModelId(id) ?? id),
+    quants: setup.variants.map((id) => onnxRecordOf(id)?.quant ?? quantOfModelId(id) ?? id),
     builtIn: builtIn.map((p) => p.id),
     ownPrompts: own.map((p) => p.text.replace(/\n/g, ' ')).join('\n'),
     maxTokens: setup.maxTokens,

@@ -169,7 +169,9 @@ export interface VariantRow {
   comparedReplies: number;
 }
 
-const quantOf = (modelId: string) => quantOfModelId(modelId) ?? modelId;
+/** A variant's short name: web-llm's quantization code ("q4f16_1"), or an ONNX build's ("int8" of
+ * "Qwen3-MoE-Tiny-int8-ONNX"); the whole id otherwise. */
+export const quantOf = (modelId: string) => quantOfModelId(modelId) ?? /-([a-z0-9_]+)-ONNX$/.exec(modelId)?.[1] ?? modelId;
 
 /** One row per variant, in the setup's order (the reference first). */
 export function comparisonRows(file: ComparisonFile): VariantRow[] {

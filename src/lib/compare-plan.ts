@@ -83,3 +83,48 @@ export function planOf(setup: ComparisonSetup, variants: readonly CatalogVariant
     tokens: generations * setup.maxTokens,
   };
 }
+
+/** What running one variant costs, for a plan's expected duration. */
+export interface VariantTimings {
+  /** The timed load, the warm-up's cost beyond a generation (shaders compile on first use), the second, traced load. */
+  loadS: number;
+  warmUpS: number;
+  tracedLoadS: number;
+  /** Per generation beyond its tokens: the prompt's prefill and the first step. */
+  perGenerationS: number;
+  tokensPerS: number;
+}
+
+/**
+ * The tiny MoE on a 2-core software adapter (SwiftShader), by build, from its default plan run in the
+ * Compare view on 2026-12-07 (docs/performance.md): loads 7–14 s, 8-token generations 7.5–9 s
+ * (fp32, int8) and 12 s (int4), most of it the prompt. A GPU runs it many times faster.
+ */
+export const TINY_SOFTWARE_TIMINGS: Readonly<Record<string, VariantTimings>> = {
+  fp32: { loadS: 14, warmUpS: 2, tracedLoadS: 9, perGenerationS: 4, tokensPerS: 2 },
+  int8: { loadS: 8, warmUpS: 2, tracedLoadS: 8, perGenerationS: 4, tokensPerS: 2 },
+  int4: { loadS: 9, warmUpS: 3, tracedLoadS: 10, perGenerationS: 6, tokensPerS: 1.4 },
+};
+
+/** Seconds a setup should take, its variants run one after the other (reference first); null when a
+ * variant's timings are unknown. Replies are counted at their full length (greedy ones may stop sooner). */
+export function expectedSeconds(setup: ComparisonSetup, timings: (modelId: string) => VariantTimings | null): number | null {
+  const prompts = setup.prompts.length;
+  let total = 0;
+  for (const [i, modelId] of setup.variants.entries()) {
+    const t = timings(modelId);
+    if (!t) return null;
+    // The warm-up is one generation; the reference traces its free replies, the others add a forced one each.
+    const generations = 1 + prompts * setup.repetitions + prompts * (i === 0 ? 1 : 2);
+    total += t.loadS + t.warmUpS + t.tracedLoadS + generations * (t.perGenerationS + setup.maxTokens / t.tokensPerS);
+  }
+  return total;
+}
+
+/** "4 min 10 s", "50 s". */
+export function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  const rest = s % 60;
+  return rest === 0 || s >= 600 ? `${Math.round(s / 60)} min` : `${Math.floor(s / 60)} min ${rest} s`;
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../src/catalog-data';
-import { chosenVariants, draftProblem, planOf, setupOf, TOP_K } from '../../src/lib/compare-plan';
+import { chosenVariants, draftProblem, expectedSeconds, formatDuration, planOf, setupOf, TINY_SOFTWARE_TIMINGS, TOP_K } from '../../src/lib/compare-plan';
 import { BUILT_IN_PROMPTS, comparisonPrompts } from '../../src/lib/compare-prompts';
-import { DEFAULT_COMPARE_DRAFT, draftFromUrl, urlOf } from '../../src/lib/compare-url';
+import { DEFAULT_COMPARE_DRAFT, draftFromUrl, planDefaults, urlOf } from '../../src/lib/compare-url';
 
 const model = CATALOG.flatMap((f) => f.models).find((m) => m.name === 'Qwen3-0.6B')!;
 const draft = { ...DEFAULT_COMPARE_DRAFT, quants: ['q4f16_1', 'q0f32', 'q4f32_1'] };
@@ -55,5 +55,32 @@ describe('comparison setup and plan', () => {
     expect(params.get('model')).toBe('x');
     expect(draftFromUrl(params, DEFAULT_COMPARE_DRAFT)).toEqual({ ...DEFAULT_COMPARE_DRAFT, model: 'Qwen3-1.7B', quants: ['q4f32_1', 'q0f32'] });
     expect(draftFromUrl(new URLSearchParams('model=x'), DEFAULT_COMPARE_DRAFT)).toBeNull();
+  });
+
+  it('gives the tiny synthetic MoE a short plan of its own, taken when a link or the picker switches to it', () => {
+    const link = draftFromUrl(new URLSearchParams('compare=Qwen3-MoE-Tiny&variants=fp32,int8,int4'), DEFAULT_COMPARE_DRAFT)!;
+    expect(link).toEqual({ ...DEFAULT_COMPARE_DRAFT, model: 'Qwen3-MoE-Tiny', quants: ['fp32', 'int8', 'int4'], builtIn: ['facts', 'chinese'], maxTokens: 8, repetitions: 1 });
+    // A link to the model of the last setup keeps the tester's own plan.
+    const own = { ...link, maxTokens: 40 };
+    expect(draftFromUrl(new URLSearchParams('compare=Qwen3-MoE-Tiny&variants=fp32,int4'), own)).toEqual({ ...own, quants: ['fp32', 'int4'] });
+    expect(planDefaults('Qwen3-4B')).toEqual({ builtIn: DEFAULT_COMPARE_DRAFT.builtIn, maxTokens: 128, repetitions: 3 });
+  });
+
+  it('expects a duration from each variant’s load, warm-up, traced load and generations', () => {
+    const setup = { ...setupOf({ ...draft, builtIn: ['code', 'json'], repetitions: 2, maxTokens: 10 }, model), variants: ['a', 'b'] };
+    const t = { loadS: 5, warmUpS: 10, tracedLoadS: 3, perGenerationS: 1, tokensPerS: 5 };
+    // a: 18 s + 7 generations × (1 + 10/5) s; b: 18 s + 9 × 3 s.
+    expect(expectedSeconds(setup, () => t)).toBe(18 + 21 + 18 + 27);
+    expect(expectedSeconds(setup, (id) => (id === 'a' ? t : null))).toBeNull();
+    expect([formatDuration(42.4), formatDuration(250), formatDuration(240), formatDuration(3700)]).toEqual(['42 s', '4 min 10 s', '4 min', '62 min']);
+  });
+
+  it('the tiny model’s default plan of fp32, int8 and int4 is expected within 5 minutes on a software adapter', () => {
+    const tiny = CATALOG.flatMap((f) => f.models).find((m) => m.name === 'Qwen3-MoE-Tiny')!;
+    const setup = setupOf({ ...DEFAULT_COMPARE_DRAFT, ...planDefaults(tiny.name), model: tiny.name, quants: ['fp32', 'int8', 'int4'] }, tiny);
+    expect(setup.variants).toHaveLength(3);
+    const seconds = expectedSeconds(setup, (id) => TINY_SOFTWARE_TIMINGS[tiny.variants.find((v) => v.modelId === id)!.quant.code] ?? null)!;
+    expect(seconds).toBeGreaterThan(60);
+    expect(seconds).toBeLessThan(300);
   });
 });

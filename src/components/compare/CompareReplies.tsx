@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { commonPrefix } from '../../lib/compare-metrics';
-import { quantOfModelId } from '../../lib/quant';
+import { commonPrefix, quantOf } from '../../lib/compare-metrics';
 import type { ComparisonFile } from '../../shared/comparison';
 
 /** Where two texts first differ, in UTF-16 units (the length of the shorter when one extends the other). */
@@ -34,7 +33,7 @@ export function CompareReplies({ file }: { file: ComparisonFile }) {
       <div className="reply-columns">
         {file.variants.map((v, i) => {
           const reply = v.free.find((r) => r.prompt === prompt.id);
-          const quant = quantOfModelId(v.modelId) ?? v.modelId;
+          const quant = quantOf(v.modelId);
           if (!reply) {
             return (
               <article key={v.modelId} className="reply-column">

@@ -3,6 +3,8 @@ import { replayedComparison, setCompareDraft } from '../../actions/compare-actio
 import { refreshFreeStorage, startComparison } from '../../actions/compare-run-actions';
 import { CATALOG } from '../../catalog-data';
 import { BUILT_IN_PROMPTS } from '../../lib/compare-prompts';
+import { planDefaults } from '../../lib/compare-url';
+import { ComparePlanLine } from './ComparePlanLine';
 import { MAX_VARIANTS, chosenVariants, draftProblem, planOf, setupOf, unavailableReason } from '../../lib/compare-plan';
 import { getState, useStore } from '../../store/store';
 
@@ -29,8 +31,6 @@ export function CompareSetup() {
   const freeMB = useStore((s) => s.compare.freeMB);
   const replayModels = useStore((s) => (s.engine.source === 'replayed' ? s.engine.replayModels : null));
   const notice = useStore((s) => s.compare.notice);
-  // Your last measured decode rate, for a rough duration (replayed replies measure nothing here).
-  const measuredTps = useStore((s) => (s.lastReply?.source === 'measured' ? (s.lastReply.engine?.extra.decode_tokens_per_s ?? null) : null));
   const model = MODELS.find((m) => m.name === draft.model) ?? null;
   const problem = draftProblem(draft, model, hasF16, replayModels);
   // A replayed comparison runs its recorded setup (see startComparison).
@@ -51,7 +51,7 @@ export function CompareSetup() {
     <section className="panel compare-setup" aria-label="Comparison setup">
       <h2>Setup</h2>
       <label htmlFor="compare-model">Model</label>
-      <select id="compare-model" data-testid="compare-model" value={draft.model} disabled={running} onChange={(e) => setCompareDraft({ model: e.target.value, quants: [] })}>
+      <select id="compare-model" data-testid="compare-model" value={draft.model} disabled={running} onChange={(e) => setCompareDraft({ model: e.target.value, quants: [], ...planDefaults(e.target.value) })}>
         {MODELS.map((m) => (
           <option key={m.name} value={m.name}>
             {m.name}
@@ -90,22 +90,7 @@ export function CompareSetup() {
         <NumberField label="Repetitions" value={draft.repetitions} min={1} max={20} onChange={(repetitions) => setCompareDraft({ repetitions })} testId="compare-repetitions" />
         <NumberField label="Seed" value={draft.seed} min={0} max={2 ** 31 - 1} onChange={(seed) => setCompareDraft({ seed })} testId="compare-seed" />
       </fieldset>
-      {plan && (
-        <p className="compare-plan" data-testid="compare-plan">
-          {replayModels
-            ? 'Replayed: nothing is downloaded. '
-            : plan.downloadMB > 0
-              ? `Download ≈ ${Math.round(plan.downloadMB)} MB (estimate; ${plan.cachedVariants} of ${draft.quants.length} cached). `
-              : 'Every variant is cached: nothing to download. '}
-          {!replayModels && !plan.fits && <strong>The browser reports only {plan.freeMB} MB free: the downloads will probably fail. </strong>}
-          {plan.generations} generations per run, up to {plan.tokens.toLocaleString('en')} tokens; each variant loads twice (the second time from the cache, with step recording).{' '}
-          {replayModels
-            ? ''
-            : measuredTps
-              ? `Roughly ${Math.max(1, Math.round(plan.tokens / measuredTps / 60))} min of generation at the ${measuredTps.toFixed(0)} tok/s of your last measured reply (an estimate: other quantizations run at other speeds; downloads and loads not included).`
-              : 'Its duration is unknown until a reply has been measured on this GPU.'}
-        </p>
-      )}
+      {plan && planned && model && <ComparePlanLine setup={planned} plan={plan} variants={chosenVariants(model, draft.quants)} replayed={replayModels !== null} />}
       {(problem || notice) && <p className="notice" data-testid="compare-notice">{problem ?? notice}</p>}
       <button type="button" className="primary" data-testid="compare-start" disabled={running || problem !== null} onClick={() => void startComparison()}>
         Run the comparison
