@@ -68,7 +68,7 @@ async function readSavedResult(): Promise<void> {
 
 /** Forgets the comparison's saved setup and result (the error boundary's way out of a crash). */
 export async function resetComparisonData(): Promise<void> {
-  patch({ result: null, origin: 'file', error: null, notice: null, draft: DEFAULT_COMPARE_DRAFT });
+  patch({ result: null, origin: 'file', error: null, notice: null, draft: DEFAULT_COMPARE_DRAFT, merged: null });
   await Promise.all([del(RESULT_KEY), del(DRAFT_KEY), del(ORIGIN_KEY)]).catch(() => {});
 }
 

@@ -6,6 +6,7 @@ import { inference, streamChannel } from '../bridge/inference-bridge';
 import { CATALOG } from '../catalog-data';
 import { draftProblem, setupOf } from '../lib/compare-plan';
 import { comparisonMarkdown } from '../lib/compare-table';
+import { MergeRefused, mergeComparisons, mergedMarkdown, type NamedComparison } from '../lib/compare-merge';
 import { fileStamp, saveFile } from '../lib/save-file';
 import type { ComparisonFile, ComparisonProgress, ComparisonSetup } from '../shared/comparison';
 import { parseComparisonFile } from '../shared/comparison-file';
@@ -28,7 +29,7 @@ export async function refreshFreeStorage(): Promise<void> {
 /** Runs the setup in the worker; the chat's model is unloaded (one model in GPU memory at a time). */
 async function run(setup: ComparisonSetup, earlier: ComparisonFile['variants'] = []): Promise<void> {
   setState({ loadedId: null, loadState: 'idle', loadProgress: null });
-  patch({ status: 'running', progress: null, error: null, notice: null });
+  patch({ status: 'running', progress: null, error: null, notice: null, merged: null });
   const channel = streamChannel<ComparisonProgress>((progress) => patch({ progress }));
   try {
     const r = await inference().compare(setup, channel.port, earlier);
@@ -66,12 +67,54 @@ export async function importComparison(file: File): Promise<ComparisonFile | nul
     const result = parseComparisonFile(JSON.parse(await file.text()));
     // The setup takes the file's own: running it here repeats the same comparison on this GPU.
     setCompareDraft(draftOf(result.setup));
-    patch({ result, origin: 'file', error: null, notice: `Imported ${file.name}.` });
+    patch({ result, origin: 'file', error: null, merged: null, notice: `Imported ${file.name}.` });
     save();
     return result;
   } catch (err) {
     patch({ error: makeError('comparison-invalid', { detail: `${file.name}: ${problemLine(err)}` }) });
     return null;
+  }
+}
+
+/**
+ * Reads several comparison files at once and merges them (the same prompts, from different machines):
+ * speed per machine, quality per variant. Files that do not match are refused with the reason, and
+ * the comparison shown stays as it was.
+ */
+export async function importComparisons(files: readonly File[]): Promise<void> {
+  if (files.length === 1) {
+    await importComparison(files[0]!);
+    return;
+  }
+  const list: NamedComparison[] = [];
+  for (const file of files) {
+    try {
+      list.push({ name: file.name, file: parseComparisonFile(JSON.parse(await file.text())) });
+    } catch (err) {
+      patch({ error: makeError('comparison-invalid', { detail: `${file.name}: ${problemLine(err)}` }) });
+      return;
+    }
+  }
+  try {
+    patch({ merged: mergeComparisons(list), error: null, notice: `Merged ${files.length} comparisons: ${files.map((f) => f.name).join(', ')}.` });
+  } catch (err) {
+    if (!(err instanceof MergeRefused)) throw err;
+    patch({ error: makeError('comparison-invalid', { title: 'These comparisons cannot be merged', message: 'Only comparisons of the same model, prompts, reference, token budget and top-k merge into one table.', detail: err.message }) });
+  }
+}
+
+export function closeMerged(): void {
+  patch({ merged: null, notice: null });
+}
+
+export async function copyMergedMarkdown(): Promise<void> {
+  const merged = getState().compare.merged;
+  if (!merged) return;
+  try {
+    await navigator.clipboard.writeText(mergedMarkdown(merged));
+    patch({ notice: 'The merged table is on the clipboard, as Markdown.' });
+  } catch (err) {
+    patch({ error: makeError('unknown', { title: 'The clipboard refused the table', detail: String(err) }) });
   }
 }
 

@@ -6,6 +6,7 @@
  * token budget or top-k.
  */
 import type { ComparisonFile } from '../shared/comparison';
+import type { RunSource } from '../shared/provenance';
 import { comparisonRows, type MeanSd, type VariantRow } from './compare-metrics';
 import { engineOfComparison, mdText } from './compare-table';
 
@@ -33,6 +34,10 @@ export interface MergedRow {
 export interface MergedComparison {
   model: string;
   machines: string[];
+  /** Each file's figures as they were recorded: measured on its machine, or replayed. */
+  sources: RunSource[];
+  /** Some file is a fixture a script wrote: no model produced its figures. */
+  synthetic: boolean;
   rows: MergedRow[];
 }
 
@@ -75,7 +80,7 @@ export function mergeComparisons(list: readonly NamedComparison[]): MergedCompar
       speeds: found.map((r, i) => (r ? { machine: machineOf(list[i]!), decode: r.decode } : null)),
     };
   });
-  return { model: first.file.setup.model, machines: list.map(machineOf), rows };
+  return { model: first.file.setup.model, machines: list.map(machineOf), sources: list.map((c) => c.file.source), synthetic: list.some((c) => c.file.synthetic), rows };
 }
 
 const fixed = (n: number | null | undefined, d: number) => (n === null || n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(d));

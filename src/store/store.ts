@@ -63,7 +63,7 @@ const deviceSlice = (): DeviceSlice => ({
 const compareSlice = (): CompareSlice => ({
   view: 'chat',
   scriptAt: 0,
-  compare: { draft: DEFAULT_COMPARE_DRAFT, status: 'idle', progress: null, result: null, origin: 'file', error: null, notice: null, freeMB: null },
+  compare: { draft: DEFAULT_COMPARE_DRAFT, status: 'idle', progress: null, result: null, origin: 'file', error: null, notice: null, freeMB: null, merged: null },
 });
 
 const stageSlice = (): StageSlice => ({ rehearsal: null, rehearsing: null, rehearsalError: null, fallback: false, preflightOpen: false, audience: true, stageNotice: null });

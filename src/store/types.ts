@@ -6,6 +6,7 @@ import type { BandwidthResult, EngineStatus, GpuReport, LoadProgress, MemoryStat
 import type { ConfigMismatch } from '../lib/config-check';
 import type { OverflowPolicy } from '../lib/context-window';
 import type { CompareDraft } from '../lib/compare-url';
+import type { MergedComparison } from '../lib/compare-merge';
 import type { ComparisonFile, ComparisonProgress } from '../shared/comparison';
 import type { RunSource } from '../shared/provenance';
 import type { ConversationMeta } from '../lib/conversations';
@@ -186,6 +187,8 @@ export interface CompareSlice {
     error: AppError | null;
     notice: string | null;
     freeMB: number | null;
+    /** Comparisons of the same prompts from several machines, imported together and merged. */
+    merged: MergedComparison | null;
   };
 }
 

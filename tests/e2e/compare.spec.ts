@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './helpers';
 
 const FIXTURE = '/replays/synthetic-compare.json';
 const SETUP = '/?compare=Qwen3-0.6B&variants=q0f32,q4f32_1,q4f16_1';
@@ -137,4 +138,40 @@ test('compare: a link that ticks a variant this adapter cannot run leaves it unt
   await expect(page.getByTestId('compare-variant-q4f16_1')).toBeDisabled();
   await expect(page.getByTestId('compare-variant-q4f32_1')).toBeChecked();
   await expect(page.getByTestId('compare-start')).toBeEnabled();
+});
+
+test('compare: several files imported at once merge into one table — speed per machine, quality per variant — and mismatched ones are refused with the reason', async ({ page }) => {
+  await page.goto(`${SETUP}&replay=${FIXTURE}`);
+  await expectFixtureFigures(page);
+  const fixture = JSON.parse(readFileSync('public/replays/synthetic-compare.json', 'utf8'));
+  // The same comparison from another machine: another adapter, twice the decode speed.
+  const other = structuredClone(fixture);
+  other.environment.adapter = { vendor: 'beta', architecture: 'test', description: '', isFallback: false, shaderF16: false };
+  for (const v of other.variants) for (const s of v.speed) s.usage.extra.decode_tokens_per_s *= 2;
+  const file = (name: string, data: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)) });
+  await page.getByTestId('compare-import').setInputFiles([file('a.json', fixture), file('b.json', other)]);
+  const table = page.getByTestId('merged-table');
+  await expect(table).toBeVisible();
+  await expect(page.getByTestId('merged-machine-2')).toContainText('beta test');
+  const q4 = page.getByTestId('merged-row-q4f16_1');
+  await expect(q4).toContainText('75.0 %');
+  await expect(q4).toContainText('0.1906');
+  await expect(q4.getByTestId('merged-speed-1')).toHaveText('63.0 ± 2.4');
+  await expect(q4.getByTestId('merged-speed-2')).toHaveText('126.0 ± 4.9');
+  // Read from files, never measured here; the fixture says it is synthetic.
+  await expect(table.locator('[data-source]').first()).toHaveAttribute('data-source', 'imported');
+  await expect(page.getByTestId('merged-provenance')).toContainText('synthetic fixtures');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByTestId('merged-markdown').click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('| q4f16_1 | 75.0 % | 0.190612 | 2.193 | 63.0 ± 2.4 | 126.0 ± 4.9 |');
+
+  // Other prompts: refused with the reason; the merged table stays as it was.
+  const otherPrompts = structuredClone(fixture);
+  otherPrompts.setup.prompts[0].text = 'Something else entirely.';
+  await page.getByTestId('compare-import').setInputFiles([file('a.json', fixture), file('c.json', otherPrompts)]);
+  await expect(page.getByRole('alert')).toContainText('These comparisons cannot be merged');
+  await expect(page.getByRole('alert')).toContainText('c.json has other prompts than a.json');
+  await expect(q4.getByTestId('merged-speed-2')).toHaveText('126.0 ± 4.9');
+  await page.getByTestId('merged-close').click();
+  await expectFixtureFigures(page);
 });

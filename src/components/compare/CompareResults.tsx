@@ -1,5 +1,6 @@
-import { useRef } from 'react';
-import { copyComparisonMarkdown, exportComparison, importComparison, replayComparison, resumable, resumeComparison } from '../../actions/compare-run-actions';
+import { copyComparisonMarkdown, exportComparison, replayComparison, resumable, resumeComparison } from '../../actions/compare-run-actions';
+import { CompareImport } from './CompareImport';
+import { MergedResults } from './MergedResults';
 import { useStore } from '../../store/store';
 import { CompareReplies } from './CompareReplies';
 import { CompareTables } from './CompareTables';
@@ -25,11 +26,15 @@ export function CompareResults() {
   const running = useStore((s) => s.compare.status === 'running');
   const origin = useStore((s) => s.compare.origin);
   const canResume = useStore((s) => resumable(s.compare.result, s.compare.origin, s.engine.source, s.engine.synthetic));
-  const fileRef = useRef<HTMLInputElement>(null);
-  const onFile = async (file: File | undefined) => {
-    if (file) await importComparison(file);
-    if (fileRef.current) fileRef.current.value = '';
-  };
+  const merged = useStore((s) => s.compare.merged);
+  if (merged) {
+    return (
+      <section className="panel compare-results" aria-label="Comparison results">
+        <h2>Results from several machines</h2>
+        <MergedResults merged={merged} running={running} />
+      </section>
+    );
+  }
   return (
     <section className="panel compare-results" aria-label="Comparison results">
       <h2>Results</h2>
@@ -53,16 +58,13 @@ export function CompareResults() {
         <button type="button" onClick={exportComparison} disabled={!result} data-testid="compare-export">
           Export JSON
         </button>
-        <button type="button" onClick={() => fileRef.current?.click()} disabled={running}>
-          Import…
-        </button>
+        <CompareImport disabled={running} />
         <button type="button" onClick={() => void copyComparisonMarkdown()} disabled={!result} data-testid="compare-markdown">
           Copy as Markdown
         </button>
         <button type="button" onClick={() => void replayComparison()} disabled={!result || running} data-testid="compare-replay">
           Replay it
         </button>
-        <input ref={fileRef} type="file" accept="application/json,.json" hidden data-testid="compare-import" onChange={(e) => void onFile(e.target.files?.[0])} />
       </div>
     </section>
   );
