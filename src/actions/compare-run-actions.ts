@@ -96,7 +96,10 @@ export async function importComparisons(files: readonly File[]): Promise<void> {
     }
   }
   try {
-    patch({ merged: mergeComparisons(list), error: null, notice: `Merged ${files.length} comparisons: ${files.map((f) => f.name).join(', ')}.` });
+    const merged = mergeComparisons(list);
+    // The setup takes the comparison's own, as a single import does: running it adds this machine.
+    setCompareDraft(draftOf(list[0]!.file.setup));
+    patch({ merged, error: null, notice: `Merged ${files.length} comparisons: ${files.map((f) => f.name).join(', ')}.` });
   } catch (err) {
     if (!(err instanceof MergeRefused)) throw err;
     patch({ error: makeError('comparison-invalid', { title: 'These comparisons cannot be merged', message: 'Only comparisons of the same model, prompts, reference, token budget and top-k merge into one table.', detail: err.message }) });

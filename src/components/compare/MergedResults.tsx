@@ -18,6 +18,11 @@ export function MergedResults({ merged, running }: { merged: MergedComparison; r
         {merged.model} on {merged.machines.length} machines, read from files: speed as each machine measured it, quality from the forced pass of the first file that ran each variant. None of it is measured here.
         {merged.synthetic && ' Some of these files are synthetic fixtures written by a script: no model produced their figures.'}
       </p>
+      <ol className="muted" aria-label="Machines" data-testid="merged-machines">
+        {merged.machines.map((m, i) => (
+          <li key={`${i}-${m}`}>{m}</li>
+        ))}
+      </ol>
       <div className="table-scroll">
         <table className="compare-table" data-testid="merged-table">
           <caption>
