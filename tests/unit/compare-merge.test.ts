@@ -31,6 +31,10 @@ describe('merging comparisons from different machines', () => {
       expect(r.speeds[0]!.decode!.mean).toBeCloseTo(own[i]!.decode!.mean, 9);
       expect(r.speeds[1]!.decode!.mean).toBeCloseTo(2 * own[i]!.decode!.mean, 9);
     });
+    // Each file's provenance travels with it: the fixture was recorded (measured) and is synthetic.
+    expect(m.sources).toEqual([a.file.source, b.file.source]);
+    expect(m.synthetic).toBe(true);
+    expect(mergeComparisons([a, { name: 'c.json', file: { ...machine('gamma', 1), synthetic: false, source: 'replayed' } }]).sources).toEqual([a.file.source, 'replayed']);
     const md = mergedMarkdown(m);
     expect(md).toContain('decode tok/s, 1: alpha test');
     expect(md).toContain('| q4f16_1 | 75.0 % | 0.190612 | 2.193 | 63.0 ± 2.4 | 126.0 ± 4.9 |');
