@@ -158,6 +158,7 @@ function save(): void {
   dirty = false;
   const { messages, currentId, conversations, settings, runs, prefs, streaming } = getState();
   const savedAt = Date.now();
+  lastSavedAt = savedAt;
   const writes: Promise<unknown>[] = [];
   if (messagesDirty) writes.push(storeConversation(currentId, messages));
   messagesDirty = false;
@@ -174,11 +175,16 @@ function save(): void {
     .finally(() => writing--);
 }
 
-/** Writes the full journal now: the current conversation with the reply in flight, synchronously. */
+/** When the last save to IndexedDB was stamped: a journal written after it must read as newer. */
+let lastSavedAt = 0;
+
+/** Writes the full journal now: the current conversation with the reply in flight, synchronously.
+ * Stamped after the last save even within its millisecond: a save that finishes before the page
+ * goes would otherwise read as newer, and its copy lacks the reply in flight. */
 function journalNow(): void {
   const { conversations, currentId, messages, settings, prefs } = getState();
   const partial = partialReply();
-  writeJournal({ kind: 'full', at: Date.now(), conversations, currentId, messages: partial ? [...messages, partial] : messages, settings, prefs });
+  writeJournal({ kind: 'full', at: Math.max(Date.now(), lastSavedAt + 1), conversations, currentId, messages: partial ? [...messages, partial] : messages, settings, prefs });
 }
 
 /** While a reply streams: only the question and the reply so far (the rest is in IndexedDB). */
@@ -233,7 +239,14 @@ export function flushPersistence(): void {
 export function persistBeforeUnload(): void {
   if (!getState().hydrated) return;
   // A save still in flight counts as unsaved: a reload right after a rename lost the new name.
-  if (dirty || writing > 0 || getState().streaming) journalNow();
+  if (getState().streaming) {
+    // Mid-reply, saved first and journalled after: the journal, which alone holds the reply in
+    // flight, must read as newer even if the save finishes before the page goes.
+    flushPersistence();
+    journalNow();
+    return;
+  }
+  if (dirty || writing > 0) journalNow();
   flushPersistence();
 }
 

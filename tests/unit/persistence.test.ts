@@ -140,6 +140,16 @@ describe('persistence', () => {
     expect(getState().messages).toEqual([question, { ...reply, content: 'Becau', finishReason: 'interrupted', source: 'measured' }]);
   });
 
+  it('mid-reply, a save that finishes before the page goes does not hide the reply in flight', async () => {
+    providePartialReply(() => ({ ...reply, content: 'Becau', finishReason: 'interrupted', source: 'measured' }));
+    setState({ messages: [question], streaming });
+    persistBeforeUnload(); // IndexedDB answers this time: its copy has the question only
+    await vi.advanceTimersByTimeAsync(10);
+    setState({ messages: [], conversations: [], currentId: 'x', streaming: null, hydrated: false });
+    await hydrate();
+    expect(getState().messages).toEqual([question, { ...reply, content: 'Becau', finishReason: 'interrupted', source: 'measured' }]);
+  });
+
   it('an older journal than what IndexedDB holds is ignored; damaged saved parts are set aside and named', async () => {
     localStorage.setItem('qwen-webgpu:journal', JSON.stringify({ at: 5, conversations: [meta('old')], currentId: 'old', messages: [] }));
     localStorage.setItem('qwen-webgpu:journal-at', '5');
