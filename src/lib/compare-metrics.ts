@@ -216,3 +216,40 @@ export function comparisonRows(file: ComparisonFile): VariantRow[] {
   for (const r of rows) if (r.forced && base) r.pplRatio = r.forced.perplexity / base;
   return rows;
 }
+
+/** One forced position of one prompt: how far the variant is from the reference there, and why. */
+export interface ForcedStep {
+  position: number;
+  kl: number;
+  /** The variant's most likely token is the reference's. */
+  agree: boolean;
+  /** The reference's top-k, most likely first, with its probabilities. */
+  reference: { id: number; p: number }[];
+  /** The variant's probabilities of the same tokens, its most likely first. */
+  variant: { id: number; p: number }[];
+  /** The variant's own most likely token (it may lie outside the reference's top-k). */
+  variantTop1: number;
+}
+
+/** KL and the two top-k lists at each forced position of one prompt; null without the traces. */
+export function forcedSteps(file: ComparisonFile, modelId: string, prompt: string): ForcedStep[] | null {
+  const ref = file.variants[0];
+  const refTrace = ref?.reference?.find((t) => t.prompt === prompt);
+  const refOwn = ref?.forced.find((t) => t.prompt === prompt);
+  const trace = file.variants.find((v) => v.modelId === modelId)?.forced.find((t) => t.prompt === prompt);
+  if (!refTrace || !refOwn || !trace) return null;
+  return trace.top1.map((top1, i) => {
+    const ids = refTrace.topIds[i] ?? [];
+    const refLp = refOwn.refLogprobs[i] ?? [];
+    const candLp = trace.refLogprobs[i] ?? [];
+    const list = (lps: readonly number[]) => ids.map((id, j) => ({ id, p: Math.exp(lps[j] ?? Number.NEGATIVE_INFINITY) }));
+    return {
+      position: i + 1,
+      kl: klOverTopK(refLp, candLp),
+      agree: top1 === ids[0],
+      reference: list(refLp),
+      variant: list(candLp).sort((a, b) => b.p - a.p),
+      variantTop1: top1,
+    };
+  });
+}

@@ -48,6 +48,8 @@ test('compare, real engine: the tiny MoE’s fp32 / int8 / int4 comparison runs 
   for (const q of ['fp32', 'int8', 'int4']) await expect(page.getByTestId(`compare-row-${q}`)).not.toHaveClass(/failed/);
   await expect(page.getByTestId('compare-table').locator('caption [data-source]')).toHaveAttribute('data-source', 'measured');
   await expect(page.getByTestId('compare-provenance')).toContainText('ONNX Runtime Web');
+  // Where int4 departs, token by token, on the real numbers.
+  await expect(page.getByTestId('kl-strip-int4').getByRole('slider')).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-export').click()]);
   const file = join(mkdtempSync(join(tmpdir(), 'qwen-compare-real-')), 'comparison.json');

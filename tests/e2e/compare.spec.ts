@@ -175,3 +175,30 @@ test('compare: several files imported at once merge into one table — speed per
   await page.getByTestId('merged-close').click();
   await expectFixtureFigures(page);
 });
+
+test('compare: KL strips show where a variant departs, position by position, and a position opens both top-k lists', async ({ page }) => {
+  await page.goto(`${SETUP}&replay=${FIXTURE}`);
+  await expectFixtureFigures(page);
+  await page.getByTestId('compare-prompt').selectOption('capital');
+  const strip = page.getByTestId('kl-strip-q4f16_1');
+  await expect(strip).toBeVisible();
+  await expect(page.getByTestId('kl-strip-q4f32_1')).toBeVisible();
+  // The reference has no strip of its own: it is what the others are measured against.
+  await expect(page.getByTestId('kl-strip-q0f32')).toHaveCount(0);
+  const slider = strip.getByRole('slider');
+  const n = Number(await slider.getAttribute('aria-valuemax'));
+  expect(n).toBeGreaterThan(1);
+  await expect(strip.getByTestId('kl-detail')).toHaveCount(0);
+  // A click on the first cell opens its lists; the keyboard walks on from there.
+  const box = (await slider.boundingBox())!;
+  await slider.click({ position: { x: box.width / n / 2, y: box.height / 2 } });
+  await expect(slider).toHaveAttribute('aria-valuenow', '1');
+  await expect(strip.getByTestId('kl-detail')).toContainText('Token 1: KL');
+  await expect(strip.getByTestId('kl-detail').locator('tbody tr').first()).toContainText('#');
+  await slider.press('End');
+  await expect(slider).toHaveAttribute('aria-valuenow', String(n));
+  await expect(strip.getByTestId('kl-detail')).toContainText(`Token ${n}: KL`);
+  await slider.press('ArrowLeft');
+  await expect(slider).toHaveAttribute('aria-valuenow', String(n - 1));
+  expect(await axeViolations(page)).toEqual([]);
+});

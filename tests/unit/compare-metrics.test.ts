@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { commonPrefix, comparisonRows, distribution, klOverTopK, meanSd, quantile } from '../../src/lib/compare-metrics';
+import { commonPrefix, comparisonRows, distribution, forcedSteps, klOverTopK, meanSd, quantile } from '../../src/lib/compare-metrics';
+import type { ComparisonFile } from '../../src/shared/comparison';
 import { comparisonMarkdown, rowJson } from '../../src/lib/compare-table';
 import { parseComparisonFile } from '../../src/shared/comparison-file';
 
@@ -171,5 +172,30 @@ describe('the Markdown copy, with hostile names', () => {
     const [main, summary] = md.split('\n\n').filter((block) => block.startsWith('|'));
     for (const line of main!.split('\n')) expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(12);
     for (const line of summary!.split('\n')) expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(15);
+  });
+});
+
+describe('where a variant departs: the forced pass position by position', () => {
+  it('gives each position its KL and the two top-k lists, the variant’s ranked its own way', () => {
+    const lp = (...ps: number[]) => ps.map((p) => Math.log(p));
+    const file = {
+      setup: { prompts: [{ id: 'p', text: 'x' }] },
+      variants: [
+        { modelId: 'ref', reference: [{ prompt: 'p', topIds: [[7, 3], [5, 9]] }], forced: [{ prompt: 'p', top1: [7, 5], tokenLogprobs: lp(0.6, 0.9), refLogprobs: [lp(0.6, 0.4), lp(0.9, 0.1)] }] },
+        { modelId: 'cand', forced: [{ prompt: 'p', top1: [3, 5], tokenLogprobs: lp(0.3, 0.9), refLogprobs: [lp(0.3, 0.7), lp(0.9, 0.1)] }] },
+      ],
+    } as unknown as ComparisonFile;
+    const steps = forcedSteps(file, 'cand', 'p')!;
+    expect(steps.map((s) => s.position)).toEqual([1, 2]);
+    // KL(P‖Q) over {7, 3}: 0.6 ln(0.6/0.3) + 0.4 ln(0.4/0.7); the second position agrees exactly.
+    expect(steps[0]!.kl).toBeCloseTo(0.6 * Math.log(2) + 0.4 * Math.log(0.4 / 0.7), 12);
+    expect(steps[1]!.kl).toBeCloseTo(0, 12);
+    expect(steps.map((s) => s.agree)).toEqual([false, true]);
+    expect(steps[0]!.reference.map((t) => t.id)).toEqual([7, 3]);
+    expect(steps[0]!.variant.map((t) => [t.id, Number(t.p.toFixed(3))])).toEqual([[3, 0.7], [7, 0.3]]);
+    expect(steps[0]!.variantTop1).toBe(3);
+    expect(forcedSteps(file, 'cand', 'other')).toBeNull();
+    // The reference against itself: KL 0 everywhere.
+    expect(forcedSteps(file, 'ref', 'p')!.every((s) => s.kl === 0 && s.agree)).toBe(true);
   });
 });

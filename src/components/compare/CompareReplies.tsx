@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { commonPrefix, quantOf } from '../../lib/compare-metrics';
 import type { ComparisonFile } from '../../shared/comparison';
+import { KlStrips } from './KlStrips';
 
 /** Where two texts first differ, in UTF-16 units (the length of the shorter when one extends the other). */
 function firstDifference(a: string, b: string): number {
@@ -61,6 +62,7 @@ export function CompareReplies({ file }: { file: ComparisonFile }) {
           );
         })}
       </div>
+      <KlStrips file={file} prompt={prompt.id} />
     </div>
   );
 }
