@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { forcedSteps, quantOf, type ForcedStep } from '../../lib/compare-metrics';
 import type { ComparisonFile } from '../../shared/comparison';
+import { Cell } from './compare-cells';
 
 /** 0 for no KL, 1 from 1 nat: a log scale, so that 0.01 shows and 0.5 stands out. */
 const shade = (kl: number) => Math.min(1, Math.log1p(Math.max(0, kl) * 100) / Math.log1p(100));
@@ -29,12 +30,12 @@ function TopLists({ step, variant }: { step: ForcedStep; variant: string }) {
             return (
               <tr key={r.id}>
                 <th scope="row">{i + 1}</th>
-                <td>
+                <Cell label="reference">
                   #{r.id} · {pct(r.p)}
-                </td>
-                <td>
+                </Cell>
+                <Cell label={variant}>
                   #{v.id} · {pct(v.p)}
-                </td>
+                </Cell>
               </tr>
             );
           })}
