@@ -110,15 +110,19 @@ export function closeMerged(): void {
   patch({ merged: null, notice: null });
 }
 
-export async function copyMergedMarkdown(): Promise<void> {
-  const merged = getState().compare.merged;
-  if (!merged) return;
+/** Puts a table on the clipboard, saying so, or saying why not. */
+async function copyTable(markdown: string, notice: string): Promise<void> {
   try {
-    await navigator.clipboard.writeText(mergedMarkdown(merged));
-    patch({ notice: 'The merged table is on the clipboard, as Markdown.' });
+    await navigator.clipboard.writeText(markdown);
+    patch({ notice });
   } catch (err) {
     patch({ error: makeError('unknown', { title: 'The clipboard refused the table', detail: String(err) }) });
   }
+}
+
+export async function copyMergedMarkdown(): Promise<void> {
+  const merged = getState().compare.merged;
+  if (merged) await copyTable(mergedMarkdown(merged), 'The merged table is on the clipboard, as Markdown.');
 }
 
 /** Plays the shown comparison back through the replay engine: same steps, every figure replayed. */
@@ -137,13 +141,7 @@ export function exportComparison(): void {
 
 export async function copyComparisonMarkdown(): Promise<void> {
   const result = getState().compare.result;
-  if (!result) return;
-  try {
-    await navigator.clipboard.writeText(comparisonMarkdown(result));
-    patch({ notice: 'The table is on the clipboard, as Markdown.' });
-  } catch (err) {
-    patch({ error: makeError('unknown', { title: 'The clipboard refused the table', detail: String(err) }) });
-  }
+  if (result) await copyTable(comparisonMarkdown(result), 'The table is on the clipboard, as Markdown.');
 }
 
 /** The shown result, when it can be resumed: some variants did not finish, and the engine now is the
