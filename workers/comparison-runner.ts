@@ -5,13 +5,16 @@
  *    greedily with the seed: web-llm's usage gives the speed figures, the buffer counter the peak;
  * 2. load it again from the cache with a step recorder (which slows every step: no speed figure is
  *    taken from this load), and follow each prompt: the reference records its top-k at each step;
- *    the others give their free greedy reply, then are forced along the reference's tokens.
+ *    the others give their free greedy reply, then are forced along the reference's tokens — unless
+ *    their tokenizer or chat template differs from the reference's (variants of two engines), when
+ *    the reason is kept instead and only their speed is compared.
  * A variant that fails is kept with its reason, and the others go on. Engine-agnostic.
  */
 import type { ComparisonPhase, ComparisonProgress, ComparisonSetup, FreeReply, ForcedTrace, ReferenceTrace, VariantResult } from '../src/shared/comparison';
 import type { AppError } from '../src/shared/errors';
 import type { GenerateRequest, LoadProgress, Result } from '../src/shared/protocol';
-import { usageFromChunks, type RunSettings } from '../src/shared/runs';
+import { usageFromChunks, type RunEngine, type RunSettings } from '../src/shared/runs';
+import { qualityProblem, type QualityInputs } from '../src/shared/vocabulary';
 import type { EngineHost } from './engine-host';
 import type { RecordedSteps } from './step-recorder';
 
@@ -22,10 +25,12 @@ export interface RunnerDeps {
   peakBytes: () => number;
   /** The catalog's figures for a model: the app's download estimate and web-llm's VRAM figure. */
   figures: (modelId: string) => { downloadMB: number | null; webllmVramMB: number | null };
+  /** The engine that runs a model (a replay says its own). */
+  engineOf: (modelId: string) => RunEngine;
 }
 
 type Report = (phase: ComparisonPhase, done: number, of: number, load?: LoadProgress | null) => void;
-type Reference = { free: FreeReply[]; trace: ReferenceTrace[] };
+type Reference = { free: FreeReply[]; trace: ReferenceTrace[]; quality: QualityInputs };
 
 class Failed extends Error {
   constructor(readonly error: AppError) {
@@ -58,7 +63,7 @@ export class ComparisonRunner {
       const done = earlier.find((v) => v.modelId === modelId && v.status === 'done');
       if (done) {
         results.push(done);
-        if (i === 0) reference = { free: done.free, trace: done.reference ?? [] };
+        if (i === 0) reference = { free: done.free, trace: done.reference ?? [], quality: qualityInputs(done) };
         continue;
       }
       const result = this.empty(modelId);
@@ -86,7 +91,7 @@ export class ComparisonRunner {
 
   private empty(modelId: string): VariantResult {
     const f = this.deps.figures(modelId);
-    return { modelId, status: 'cancelled', load: null, downloadMB: f.downloadMB, webllmVramMB: f.webllmVramMB, peakGpuBytes: null, speed: [], free: [], forced: [] };
+    return { modelId, engine: this.deps.engineOf(modelId), status: 'cancelled', load: null, downloadMB: f.downloadMB, webllmVramMB: f.webllmVramMB, peakGpuBytes: null, speed: [], free: [], forced: [] };
   }
 
   private request(setup: ComparisonSetup, promptId: string, maxTokens = setup.maxTokens): GenerateRequest {
@@ -111,6 +116,9 @@ export class ComparisonRunner {
     // A replayed comparison shows the load as recorded, never the replay's own timings.
     const recorded = this.host.recordedLoad(result.modelId);
     result.load = recorded ? { ms: recorded.ms, cached: recorded.cached } : { ms: Math.round(this.deps.now() - t0), cached };
+    // After the timed load: reading a tokenizer is not part of loading the model.
+    if (recorded?.engine) result.engine = recorded.engine;
+    result.vocabulary = await this.host.vocabulary(result.modelId);
     const first = setup.prompts[0]!.id;
     report('warm-up', 0, 1);
     await this.must(this.host.generate(this.request(setup, first), () => {}));
@@ -138,11 +146,14 @@ export class ComparisonRunner {
       result.forced.push(selfTrace(p.id, free.steps));
     }
     result.reference = trace;
-    return { free: result.free, trace };
+    return { free: result.free, trace, quality: qualityInputs(result) };
   }
 
-  /** A candidate's free replies, then the candidate forced along the reference's (if it has one). */
+  /** A candidate's free replies, then the candidate forced along the reference's (if it has one and
+   * their token ids and prompts mean the same: otherwise the reason is kept, and only speed compares). */
   private async traceCandidate(setup: ComparisonSetup, result: VariantResult, reference: Reference | null, report: Report): Promise<void> {
+    const problem = reference ? qualityProblem(reference.quality, qualityInputs(result)) : null;
+    if (problem) result.qualitySkipped = problem;
     await this.must(this.host.load(result.modelId, (p) => report('traced-load', 0, 1, p), { traced: true }));
     for (const [j, p] of setup.prompts.entries()) {
       report('quality', j, setup.prompts.length);
@@ -150,12 +161,19 @@ export class ComparisonRunner {
       result.free.push({ prompt: p.id, tokens: free.steps.sampled, text: free.text });
       const path = reference?.free.find((r) => r.prompt === p.id)?.tokens;
       const refTopIds = reference?.trace.find((t) => t.prompt === p.id)?.topIds;
-      if (!path || !refTopIds || path.length === 0) continue;
+      if (problem || !path || !refTopIds || path.length === 0) continue;
       const forced = await this.must(this.host.trace(this.request(setup, p.id, path.length), { kind: 'force', path, refTopIds }));
       const s = forced.steps;
       result.forced.push({ prompt: p.id, top1: s.top1, tokenLogprobs: s.tokenLogprobs, refLogprobs: s.refLogprobs });
     }
   }
+}
+
+/** What the vocabulary and chat-template check reads of a variant: its tokenizer and its prompts' sizes. */
+function qualityInputs(v: VariantResult): QualityInputs {
+  const promptTokens = new Map<string, number>();
+  for (const s of v.speed) if (!promptTokens.has(s.prompt)) promptTokens.set(s.prompt, s.usage.prompt_tokens);
+  return { engine: v.engine ?? 'web-llm', vocabulary: v.vocabulary ?? null, promptTokens };
 }
 
 /** The reference measured against itself: its top-1 at each step and its own log-probabilities. */

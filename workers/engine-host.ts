@@ -11,6 +11,7 @@ import type { StepPlan } from './step-recorder';
 import type { GenerateRequest, GenerateResult, LoadProgress, LoadResult, Result, StreamUpdate } from '../src/shared/protocol';
 import type { FrameClock } from './frame-clock';
 import { StreamBatcher } from './stream-batcher';
+import type { VocabularyInfo } from '../src/shared/vocabulary';
 
 export interface HostDeps {
   now: () => number;
@@ -131,6 +132,11 @@ export class EngineHost {
 
   cached(modelIds: string[]): Promise<Record<string, boolean>> {
     return this.engine.cached(modelIds);
+  }
+
+  /** The loaded model's tokenizer vocabulary; null when the engine cannot read it. */
+  async vocabulary(modelId: string): Promise<VocabularyInfo | null> {
+    return (await this.engine.vocabulary?.(modelId).catch(() => null)) ?? null;
   }
 
   /** A cached model's own architecture description; null when there is none to read. */

@@ -5,6 +5,7 @@ import type { AppError } from '../src/shared/errors';
 import type { AdapterSummary, FinishReason, RunEngine, RunSettings, RunUsage } from '../src/shared/runs';
 import type { RecordedSteps, StepPlan } from './step-recorder';
 import type { RoutingBatch, RoutingShape } from '../src/shared/routing';
+import type { VocabularyInfo } from '../src/shared/vocabulary';
 
 export interface EngineChunk {
   text: string;
@@ -69,12 +70,16 @@ export interface InferenceEngine {
   deleteCached(modelId: string): Promise<void>;
   /** The model_config of a cached model's mlc-chat-config.json (engines that download nothing: none). */
   cachedModelConfig?(modelId: string): Promise<Record<string, unknown> | null>;
+  /** The loaded model's tokenizer vocabulary (see src/shared/vocabulary.ts); null when unreadable. */
+  vocabulary?(modelId: string): Promise<VocabularyInfo | null>;
   /** Replay engines: the load as recorded (live engines have none: the worker measures it). */
   recordedLoad?(modelId: string): RecordedLoad | null;
 }
 
 /** What a replay engine recorded of a variant's load, in place of the worker's own clocks and counters. */
 export interface RecordedLoad {
+  /** The engine that ran the variant, when the recording says. */
+  engine?: RunEngine;
   ms: number;
   cached: boolean;
   peakGpuBytes: number | null;

@@ -52,9 +52,14 @@ onMemoryChange(() => {
  * mutated, so the engine sees a change by identity. */
 let sources: ModelSources = { mirror: null, custom: [] };
 
-/** Which engine runs a comparison's variants (all of one model, so one engine), and its version. */
-function comparisonEngine(variants: readonly string[]): { engine: RunEngine; webllmVersion: string | null } {
-  return variants.some((id) => onnxRecordOf(id) !== null) ? { engine: 'onnx', webllmVersion: null } : { engine: 'web-llm', webllmVersion: __WEBLLM_VERSION__ };
+const engineOf = (modelId: string): RunEngine => (onnxRecordOf(modelId) ? 'onnx' : 'web-llm');
+
+/** The engine that ran every variant of a comparison (none when they differ: each variant says its
+ * own), and web-llm's version when it ran any. */
+function comparisonEngine(variants: readonly string[]): { engine?: RunEngine; webllmVersion: string | null } {
+  const engines = new Set(variants.map(engineOf));
+  const webllmVersion = engines.has('web-llm') ? __WEBLLM_VERSION__ : null;
+  return engines.size === 1 ? { engine: [...engines][0]!, webllmVersion } : { webllmVersion };
 }
 
 /** A record of the app's catalog or one the user added, with its files where they come from now. */
@@ -166,6 +171,7 @@ const api = {
         const v = variantOf(id)?.variant;
         return { downloadMB: v?.downloadMB ?? null, webllmVramMB: v?.vramMB ?? null };
       },
+      engineOf,
     });
     comparison = runner;
     try {

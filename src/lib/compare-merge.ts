@@ -47,7 +47,7 @@ export class MergeRefused extends Error {}
 export function machineOf(c: NamedComparison): string {
   const a = c.file.environment.adapter;
   const gpu = a ? `${a.vendor} ${a.architecture}`.trim() || a.description || c.name : c.name;
-  return `${gpu}, ${engineOfComparison(c.file.environment)}`;
+  return `${gpu}, ${engineOfComparison(c.file)}`;
 }
 
 function sameSetup(a: NamedComparison, b: NamedComparison): string | null {

@@ -6,6 +6,7 @@
  * recorded) and the variant's perplexity on the reference's tokens.
  */
 import type { ComparisonFile, ForcedTrace, ReferenceTrace, VariantResult } from '../shared/comparison';
+import type { RunEngine } from '../shared/runs';
 import { quantOfModelId } from './quant';
 
 export interface MeanSd {
@@ -146,6 +147,8 @@ export interface VariantRow {
   modelId: string;
   /** The quantization code, e.g. q4f16_1. */
   variant: string;
+  /** The engine that ran it. */
+  engine: RunEngine;
   reference: boolean;
   status: VariantResult['status'];
   error: string | null;
@@ -161,6 +164,8 @@ export interface VariantRow {
   webllmVramMB: number | null;
   peakGpuMB: number | null;
   forced: ForcedFigures | null;
+  /** Why its quality was not measured against the reference (another vocabulary or chat template). */
+  qualitySkipped: string | null;
   /** PPL(Q) ÷ PPL(base), the reference's perplexity on its own tokens being PPL(base). */
   pplRatio: number | null;
   /** Free runs: mean common prefix with the reference's reply (tokens), and identical replies. */
@@ -173,6 +178,9 @@ export interface VariantRow {
  * "Qwen3-MoE-Tiny-int8-ONNX"); the whole id otherwise. */
 export const quantOf = (modelId: string) => quantOfModelId(modelId) ?? /-([a-z0-9_]+)-ONNX$/.exec(modelId)?.[1] ?? modelId;
 
+/** The engine that ran a variant: its own word, else the file's (files from before the ONNX engine: web-llm). */
+export const engineOfVariant = (file: ComparisonFile, v: VariantResult): RunEngine => v.engine ?? file.environment.engine ?? 'web-llm';
+
 /** One row per variant, in the setup's order (the reference first). */
 export function comparisonRows(file: ComparisonFile): VariantRow[] {
   const ref = file.variants[0]!;
@@ -184,7 +192,8 @@ export function comparisonRows(file: ComparisonFile): VariantRow[] {
   };
   const refFree = new Map(ref.free.map((r) => [r.prompt, r.tokens]));
   const rows = file.variants.map((v, i) => {
-    const pairs = v.free.flatMap((r) => {
+    // Token ids of another vocabulary are not the reference's tokens: free replies are not compared either.
+    const pairs = v.qualitySkipped ? [] : v.free.flatMap((r) => {
       const other = refFree.get(r.prompt);
       return other ? [[r.tokens, other] as const] : [];
     });
@@ -192,6 +201,7 @@ export function comparisonRows(file: ComparisonFile): VariantRow[] {
     return {
       modelId: v.modelId,
       variant: quantOf(v.modelId),
+      engine: engineOfVariant(file, v),
       reference: i === 0,
       status: v.status,
       error: v.error?.title ?? null,
@@ -205,7 +215,8 @@ export function comparisonRows(file: ComparisonFile): VariantRow[] {
       downloadMB: v.downloadMB,
       webllmVramMB: v.webllmVramMB,
       peakGpuMB: v.peakGpuBytes === null ? null : v.peakGpuBytes / 2 ** 20,
-      forced: ref.status === 'done' ? forcedFigures(v.forced, reference, refSteps) : null,
+      forced: ref.status === 'done' && !v.qualitySkipped ? forcedFigures(v.forced, reference, refSteps) : null,
+      qualitySkipped: v.qualitySkipped ?? null,
       pplRatio: null as number | null,
       commonPrefixMean: meanSd(prefixes)?.mean ?? null,
       identicalReplies: pairs.filter(([a, b]) => a.length === b.length && commonPrefix(a, b) === a.length).length,

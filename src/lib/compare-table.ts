@@ -3,19 +3,28 @@
  * "Copy as Markdown" and `npm run compare` alike.
  */
 import type { ComparisonFile } from '../shared/comparison';
-import { comparisonRows, type MeanSd, type VariantRow } from './compare-metrics';
+import type { RunEngine } from '../shared/runs';
+import { comparisonRows, engineOfVariant, type MeanSd, type VariantRow } from './compare-metrics';
 
 const fixed = (n: number | null | undefined, digits: number) => (n === null || n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(digits));
 const pm = (m: MeanSd | null, digits: number) => (m ? `${fixed(m.mean, digits)} ± ${fixed(m.sd, digits)}` : '–');
 const round = (n: number | null | undefined, digits: number) => (n === null || n === undefined || !Number.isFinite(n) ? null : Number(n.toFixed(digits)));
 
-/** Text from the file as Markdown reads it: a `|` would end a table cell, HTML would be rendered
- * by the forum it is pasted into, a line break would end the row. */
-/** "with web-llm 0.2.86" or "with ONNX Runtime Web (transformers.js)": which engine a comparison ran on. */
-export function engineOfComparison(env: ComparisonFile['environment']): string {
-  return env.engine === 'onnx' ? 'with ONNX Runtime Web (transformers.js)' : `with web-llm ${env.webllmVersion ?? '(version unknown)'}`;
+/** An engine as testers know it. */
+export const engineName = (engine: RunEngine): string => (engine === 'onnx' ? 'transformers.js' : 'web-llm');
+
+/** Whether a comparison's variants ran on more than one engine (its table then names each one's). */
+export const mixedEngines = (rows: readonly VariantRow[]): boolean => new Set(rows.map((r) => r.engine)).size > 1;
+
+/** "with web-llm 0.2.86", "with ONNX Runtime Web (transformers.js)", or both: the engines a comparison ran on. */
+export function engineOfComparison(file: ComparisonFile): string {
+  const engines = new Set(file.variants.map((v) => engineOfVariant(file, v)));
+  const words = [...engines].sort().map((e) => (e === 'onnx' ? 'ONNX Runtime Web (transformers.js)' : `web-llm ${file.environment.webllmVersion ?? '(version unknown)'}`));
+  return `with ${words.join(' and ')}`;
 }
 
+/** Text from the file as Markdown reads it: a `|` would end a table cell, HTML would be rendered
+ * by the forum it is pasted into, a line break would end the row. */
 export function mdText(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
@@ -30,6 +39,7 @@ export function rowJson(row: VariantRow) {
   return {
     variant: row.variant,
     model_id: row.modelId,
+    engine: row.engine,
     reference: row.reference,
     status: row.status,
     prompts: row.prompts,
@@ -63,6 +73,7 @@ export function rowJson(row: VariantRow) {
     common_prefix_mean: round(row.commonPrefixMean, 2),
     identical_replies: row.identicalReplies,
     compared_replies: row.comparedReplies,
+    quality_skipped: row.qualitySkipped,
   };
 }
 
@@ -71,7 +82,7 @@ function provenanceLine(file: ComparisonFile): string {
   if (file.source === 'replayed') return `Replayed${file.synthetic ? ' from a synthetic fixture (no model produced it)' : ''}: not a measurement of this machine.`;
   if (file.synthetic) return 'Synthetic fixture: no model produced these figures.';
   const a = file.environment.adapter;
-  return `Measured ${mdText(engineOfComparison(file.environment))} on ${a ? mdText(`${a.vendor} ${a.architecture}`.trim()) : 'an unknown adapter'}.`;
+  return `Measured ${mdText(engineOfComparison(file))} on ${a ? mdText(`${a.vendor} ${a.architecture}`.trim()) : 'an unknown adapter'}.`;
 }
 
 /** The forced pass as `llama-perplexity --kl-divergence` sums it up, a row per variant. */
@@ -85,25 +96,36 @@ function klSummary(rows: readonly VariantRow[]): string[] {
       if (!f || r.status !== 'done') return [];
       const k = f.kld;
       return [
-        `| ${mdText(r.variant)}${r.reference ? ' (ref)' : ''} | ${fixed(r.pplRatio, 4)} | ${fixed(r.pplRatio === null ? null : Math.log(r.pplRatio), 4)} | ${fixed(k.mean, 6)} ± ${fixed(k.se, 6)} | ${fixed(k.median, 6)} | ${fixed(k.p90, 6)} | ${fixed(k.p95, 6)} | ${fixed(k.p99, 6)} | ${fixed(k.p999, 6)} | ${fixed(k.max, 6)} | ${pct(f.deltaP?.mean)} | ${pct(f.deltaP?.rms)} | ${fixed(f.top1Agreement * 100, 3)} % |`,
+        `| ${r.variant}${r.reference ? ' (ref)' : ''} | ${fixed(r.pplRatio, 4)} | ${fixed(r.pplRatio === null ? null : Math.log(r.pplRatio), 4)} | ${fixed(k.mean, 6)} ± ${fixed(k.se, 6)} | ${fixed(k.median, 6)} | ${fixed(k.p90, 6)} | ${fixed(k.p95, 6)} | ${fixed(k.p99, 6)} | ${fixed(k.p999, 6)} | ${fixed(k.max, 6)} | ${pct(f.deltaP?.mean)} | ${pct(f.deltaP?.rms)} | ${fixed(f.top1Agreement * 100, 3)} % |`,
       ];
     }),
   ];
 }
 
+/** Variants whose quality was not measured, each with the reason. */
+function skippedLines(rows: readonly VariantRow[], name: (r: VariantRow) => string): string[] {
+  const skipped = rows.filter((r) => r.status === 'done' && r.qualitySkipped);
+  return skipped.length ? ['', ...skipped.map((r) => `${name(r)}: quality not compared with the reference, as ${mdText(r.qualitySkipped!)}; its speed is.`)] : [];
+}
+
 export function comparisonMarkdown(file: ComparisonFile): string {
-  const rows = comparisonRows(file);
+  const all = comparisonRows(file);
+  // Across engines each variant says which ran it.
+  const mixed = mixedEngines(all);
+  const name = (r: VariantRow) => (mixed ? `${mdText(r.variant)} (${engineName(r.engine)})` : mdText(r.variant));
+  const rows = all.map((r) => ({ ...r, variant: name(r) }));
   const s = file.setup;
   const lines = [
-    `**${mdText(s.model)}**: ${rows.length} quantizations, ${s.prompts.length} prompts × ${s.repetitions} repetitions, up to ${s.maxTokens} tokens, greedy, seed ${s.seed}. Reference: ${mdText(rows[0]?.variant ?? '–')}.`,
+    `**${mdText(s.model)}**: ${rows.length} quantizations, ${s.prompts.length} prompts × ${s.repetitions} repetitions, up to ${s.maxTokens} tokens, greedy, seed ${s.seed}. Reference: ${rows[0]?.variant ?? '–'}.`,
     '',
     '| variant | decode tok/s | prefill tok/s | TTFT ms | GPU peak MB | web-llm MB | top-1 agree | KL (top-k) | PPL | identical replies |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) =>
       r.status !== 'done'
-        ? `| ${mdText(r.variant)} | ${r.status}${r.error ? `: ${mdText(r.error)}` : ''} | | | | | | | | |`
-        : `| ${mdText(r.variant)}${r.reference ? ' (ref)' : ''} | ${pm(r.decode, 1)} | ${fixed(r.prefill?.mean, 0)} | ${fixed(r.ttftMs?.mean, 0)} | ${fixed(r.peakGpuMB, 0)} | ${fixed(r.webllmVramMB, 0)} | ${r.forced ? `${fixed(r.forced.top1Agreement * 100, 1)} %` : '–'} | ${fixed(r.forced?.klMean, 4)} | ${fixed(r.forced?.perplexity, 3)} | ${r.identicalReplies}/${r.comparedReplies} |`,
+        ? `| ${r.variant} | ${r.status}${r.error ? `: ${mdText(r.error)}` : ''} | | | | | | | | |`
+        : `| ${r.variant}${r.reference ? ' (ref)' : ''} | ${pm(r.decode, 1)} | ${fixed(r.prefill?.mean, 0)} | ${fixed(r.ttftMs?.mean, 0)} | ${fixed(r.peakGpuMB, 0)} | ${fixed(r.webllmVramMB, 0)} | ${r.forced ? `${fixed(r.forced.top1Agreement * 100, 1)} %` : '–'} | ${fixed(r.forced?.klMean, 4)} | ${fixed(r.forced?.perplexity, 3)} | ${r.qualitySkipped ? '–' : `${r.identicalReplies}/${r.comparedReplies}`} |`,
     ),
+    ...skippedLines(rows, (r) => r.variant),
     '',
     ...klSummary(rows),
     '',

@@ -17,6 +17,7 @@ import type { AppError, ErrorAction, ErrorCode } from './errors';
 import { readAdapter, readUsage } from './run-file';
 import { RUN_ENGINES } from './runs';
 import { LIMITS, Reader } from './untrusted';
+import type { VocabularyInfo } from './vocabulary';
 
 const MAX_VARIANTS = 16;
 const MAX_PROMPTS = 1_000;
@@ -51,6 +52,13 @@ function readError(r: Reader, v: unknown, path: string): AppError {
     action: 'none' satisfies ErrorAction,
     ...(detail === undefined ? {} : { detail }),
   };
+}
+
+function readVocabulary(r: Reader, v: unknown, path: string): VocabularyInfo {
+  const o = r.obj(v, path);
+  const hash = r.str(o.hash, `${path}.hash`, 64);
+  if (!/^[0-9a-f]+$/.test(hash)) r.fail(`${path}.hash`, 'should be hexadecimal digits');
+  return { size: r.int(o.size, `${path}.size`, 1, LIMITS.tokenId + 1), hash };
 }
 
 /** The reference's top-k at each step: 1…topK token ids, most likely first. */
@@ -104,8 +112,12 @@ function readVariant(r: Reader, v: unknown, i: number, setup: ComparisonSetup, r
   if (modelId !== setup.variants[i]) r.fail(`${path}.modelId`, `is ${modelId}, the setup says ${setup.variants[i]}`);
   const mb = (key: 'downloadMB' | 'webllmVramMB') => r.nullable(o[key], (n) => r.num(n, `${path}.${key}`, 0, 1e8));
   const error = o.error === undefined ? undefined : readError(r, o.error, `${path}.error`);
+  const skipped = r.optStr(o.qualitySkipped, `${path}.qualitySkipped`, LIMITS.text);
   return {
     modelId,
+    ...(o.engine === undefined ? {} : { engine: r.oneOf(o.engine, `${path}.engine`, RUN_ENGINES) }),
+    ...(o.vocabulary === undefined ? {} : { vocabulary: r.nullable(o.vocabulary, (x) => readVocabulary(r, x, `${path}.vocabulary`)) }),
+    ...(skipped === undefined ? {} : { qualitySkipped: skipped }),
     status: r.oneOf(o.status, `${path}.status`, ['done', 'failed', 'cancelled'] as const),
     ...(error ? { error } : {}),
     load: r.nullable(o.load, (l) => {

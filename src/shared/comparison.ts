@@ -8,6 +8,7 @@ import type { AppError } from './errors';
 import type { RunSource } from './provenance';
 import type { LoadProgress } from './protocol';
 import type { AdapterSummary, RunEngine, RunUsage } from './runs';
+import type { VocabularyInfo } from './vocabulary';
 
 export const COMPARISON_FORMAT = 'qwen-webgpu-comparison';
 export const COMPARISON_VERSION = 1;
@@ -20,7 +21,7 @@ export interface ComparisonPrompt {
 export interface ComparisonSetup {
   /** The model's name without its quantization, e.g. "Qwen3-0.6B". */
   model: string;
-  /** web-llm model ids, the reference (most bits) first. */
+  /** Model ids (web-llm's or the ONNX catalog's), the reference (most bits) first. */
   variants: string[];
   prompts: ComparisonPrompt[];
   maxTokens: number;
@@ -67,6 +68,8 @@ export interface ReferenceTrace {
 
 export interface VariantResult {
   modelId: string;
+  /** The engine that ran it (absent in files from before comparisons across engines: the file's). */
+  engine?: RunEngine;
   status: 'done' | 'failed' | 'cancelled';
   error?: AppError;
   /** Load time of the timed (unforced) load, and whether its files came from the browser's cache. */
@@ -82,6 +85,11 @@ export interface VariantResult {
   forced: ForcedTrace[];
   /** The reference variant only. */
   reference?: ReferenceTrace[];
+  /** Its tokenizer's vocabulary (null: it could not be read; absent in older files). */
+  vocabulary?: VocabularyInfo | null;
+  /** Why it was not forced along the reference's tokens (another vocabulary or chat template): its
+   * quality cannot be measured against the reference's; its speed can. */
+  qualitySkipped?: string;
 }
 
 export interface ComparisonFile {
@@ -93,7 +101,8 @@ export interface ComparisonFile {
   /** A fixture a script wrote: no model produced these figures. */
   synthetic: boolean;
   note?: string;
-  /** engine: which ran it (absent in files from before the ONNX engine: web-llm); webllmVersion: web-llm's when it did. */
+  /** engine: which ran every variant (absent when variants say it, or in files from before the ONNX
+   * engine: web-llm); webllmVersion: web-llm's when it ran any. */
   environment: { adapter: AdapterSummary | null; userAgent: string; webllmVersion: string | null; engine?: RunEngine };
   setup: ComparisonSetup;
   variants: VariantResult[];

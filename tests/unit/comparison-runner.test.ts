@@ -13,8 +13,10 @@ import { EngineHost } from '../../workers/engine-host';
 import { ComparisonReplayEngine } from '../../workers/engines/comparison-replay';
 import { variantOf } from '../../src/catalog-data';
 import { StepRecorder, type StepPlan } from '../../workers/step-recorder';
+import type { VocabularyInfo } from '../../src/shared/vocabulary';
 
 const VOCAB = 8;
+const TOY_VOCAB: VocabularyInfo = { size: VOCAB, hash: '00000000000000aa' };
 const ln = Math.log;
 
 /**
@@ -40,6 +42,9 @@ class ToyEngine implements InferenceEngine {
   loads: Array<{ modelId: string; traced: boolean }> = [];
   failLoad = new Set<string>();
   onGenerate: () => void = () => {};
+  /** Per model: its tokenizer's vocabulary (default: the toy's), and its prompts' token counts (default 10). */
+  vocab = new Map<string, VocabularyInfo | null>();
+  promptTokens = new Map<string, number>();
   private loaded: string | null = null;
   private recorder: StepRecorder | null = null;
 
@@ -58,7 +63,7 @@ class ToyEngine implements InferenceEngine {
     const decode = { q0f32: 20, q4f32_1: 40, q4f16_1: 60 }[this.quant()]!;
     const chunks = Array.from({ length: settings.max_tokens }, (_, i) => ({ t: i * (1000 / decode), text: 'x' }));
     for (const c of chunks) yield { text: c.text };
-    yield { text: '', finishReason: 'length', usage: usageFromChunks(chunks, 10) };
+    yield { text: '', finishReason: 'length', usage: usageFromChunks(chunks, this.promptTokens.get(this.loaded!) ?? 10) };
   }
   async trace(_m: string, messages: Array<{ content: string }>, settings: RunSettings, plan: StepPlan): Promise<TraceResult> {
     this.onGenerate();
@@ -76,6 +81,9 @@ class ToyEngine implements InferenceEngine {
   }
   origin(): StreamOrigin {
     return { source: 'measured', synthetic: false, adapter: null };
+  }
+  async vocabulary(modelId: string) {
+    return this.vocab.has(modelId) ? this.vocab.get(modelId)! : TOY_VOCAB;
   }
   interrupt() {}
   async unload() {
@@ -100,7 +108,7 @@ const setup: ComparisonSetup = {
   topK: 8,
 };
 
-function runner() {
+function runner(onnx: readonly string[] = []) {
   const engine = new ToyEngine();
   let clock = 0;
   const host = new EngineHost(engine, { now: () => (clock += 1), lastUrl: () => undefined,
@@ -112,6 +120,7 @@ function runner() {
     resetPeak: () => (peak = 0),
     peakBytes: () => peak,
     figures: (id) => ({ downloadMB: id.length, webllmVramMB: 100 }),
+    engineOf: (id) => (onnx.includes(id) ? 'onnx' : 'web-llm'),
   });
   engine.onGenerate = () => (peak = Math.max(peak, peaks[/-(q\w+?)-MLC$/.exec(engine.loads.at(-1)!.modelId)![1] as keyof typeof peaks]));
   return { engine, r };
@@ -180,6 +189,50 @@ describe('ComparisonRunner', () => {
   });
 });
 
+describe('variants of two engines', () => {
+  const onnx = ['Toy-q4f16_1-MLC'];
+  const rowsOf = (variants: ComparisonFile['variants']) => comparisonRows(parseComparisonFile(JSON.parse(JSON.stringify(asFile(variants)))));
+
+  it('measures quality across engines when the tokenizers and the prompts agree', async () => {
+    const { r } = runner(onnx);
+    const variants = await r.run(setup, () => {});
+    expect(variants.map((v) => [v.engine, v.vocabulary, v.qualitySkipped])).toEqual([['web-llm', TOY_VOCAB, undefined], ['web-llm', TOY_VOCAB, undefined], ['onnx', TOY_VOCAB, undefined]]);
+    expect(rowsOf(variants)[2]!.forced!.top1Agreement).toBeCloseTo(10 / 12, 12);
+  });
+
+  it('compares only speed when the other engine’s tokenizer holds other tokens, and says why', async () => {
+    const { engine, r } = runner(onnx);
+    engine.vocab.set('Toy-q4f16_1-MLC', { size: VOCAB, hash: '00000000000000bb' });
+    const variants = await r.run(setup, () => {});
+    expect(variants[2]!.qualitySkipped).toMatch(/as many tokens as the reference’s \(8\) but not the same ones/);
+    expect(variants[2]!.forced).toEqual([]);
+    const rows = rowsOf(variants);
+    expect(rows[2]).toMatchObject({ status: 'done', forced: null, qualitySkipped: variants[2]!.qualitySkipped, comparedReplies: 0 });
+    expect(rows[2]!.decode?.mean).toBeCloseTo(60, 6);
+    // The variant of the same engine is still compared.
+    expect(rows[1]!.forced!.top1Agreement).toBe(1);
+  });
+
+  it('says so when the vocabularies differ in size, when one cannot be read, and when the chat templates differ', async () => {
+    const cases: Array<[(e: ToyEngine) => void, RegExp]> = [
+      [(e) => e.vocab.set('Toy-q4f16_1-MLC', { size: 9, hash: '00000000000000aa' }), /has 9 tokens, the reference’s 8/],
+      [(e) => e.vocab.set('Toy-q4f16_1-MLC', null), /could not be read/],
+      [(e) => e.promptTokens.set('Toy-q4f16_1-MLC', 12), /chat template makes 12 tokens of prompt “a”, the reference’s 10/],
+    ];
+    for (const [arrange, reason] of cases) {
+      const { engine, r } = runner(onnx);
+      arrange(engine);
+      const variants = await r.run(setup, () => {});
+      expect(variants[2]!.qualitySkipped).toMatch(reason);
+      expect(variants[1]!.qualitySkipped).toBeUndefined();
+    }
+    // Within one engine an unreadable tokenizer blocks nothing: one model's builds share their tokenizer files.
+    const { engine, r } = runner();
+    engine.vocab.set('Toy-q4f16_1-MLC', null);
+    expect((await r.run(setup, () => {}))[2]!.qualitySkipped).toBeUndefined();
+  });
+});
+
 describe('resuming an interrupted comparison', () => {
   it('keeps the variants that finished and runs the others against the kept reference', async () => {
     const first = runner();
@@ -212,7 +265,7 @@ describe('a recorded comparison, replayed through the runner', () => {
       const v = variantOf(id)?.variant;
       return { downloadMB: v?.downloadMB ?? null, webllmVramMB: v?.vramMB ?? null };
     };
-    const runner = new ComparisonRunner(host, { now: () => now, resetPeak: () => {}, peakBytes: () => 0, figures });
+    const runner = new ComparisonRunner(host, { now: () => now, resetPeak: () => {}, peakBytes: () => 0, figures, engineOf: () => 'web-llm' });
     const variants = await runner.run(file.setup, () => {});
     return { variants, elapsedMs: now };
   }

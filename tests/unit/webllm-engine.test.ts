@@ -65,6 +65,7 @@ vi.mock('@mlc-ai/web-llm', () => ({
 }));
 
 const { WebLLMEngine } = await import('../../workers/engines/webllm');
+const { vocabularyOf } = await import('../../src/shared/vocabulary');
 
 describe('WebLLMEngine', () => {
   it("points web-llm's records at the mirror and adds the user's models, once per change of sources", async () => {
@@ -90,6 +91,24 @@ describe('WebLLMEngine', () => {
   beforeEach(() => {
     calls.length = 0;
     vi.stubGlobal('caches', { open: async () => ({ match: async () => undefined }) });
+  });
+
+  it("reads the vocabulary from the tokenizer.json in web-llm's cache (where the load put it), fetching it only when it is not there", async () => {
+    const tokenizer = { model: { vocab: { a: 0, b: 1 } }, added_tokens: [{ id: 2, content: '<|im_end|>' }] };
+    const asked: string[] = [];
+    vi.stubGlobal('caches', { open: async (scope: string) => ({ match: async (url: string) => (asked.push(`${scope} ${url}`), scope === 'webllm/model' ? new Response(JSON.stringify(tokenizer)) : undefined) }) });
+    const fetched = vi.fn(async () => new Response('{}', { status: 404 }));
+    vi.stubGlobal('fetch', fetched);
+    const engine = new WebLLMEngine(() => null, () => ({ mirror: 'http://127.0.0.1:8787', custom: [] }));
+    expect(await engine.vocabulary('Qwen3-0.6B-q4f32_1-MLC')).toEqual(vocabularyOf(tokenizer));
+    expect(asked).toEqual(['webllm/model http://127.0.0.1:8787/Qwen3-0.6B-q4f32_1-MLC/resolve/main/tokenizer.json']);
+    expect(fetched).not.toHaveBeenCalled();
+    // Not cached (another cache backend): fetched; not found: null, and the comparison says why.
+    vi.stubGlobal('caches', { open: async () => ({ match: async () => undefined }) });
+    expect(await engine.vocabulary('Qwen3-0.6B-q4f32_1-MLC')).toBeNull();
+    expect(fetched).toHaveBeenCalledWith('http://127.0.0.1:8787/Qwen3-0.6B-q4f32_1-MLC/resolve/main/tokenizer.json');
+    expect(await engine.vocabulary('Unknown-MLC')).toBeNull();
+    vi.unstubAllGlobals();
   });
 
   it('cancels a load in flight with unload(), and leaves a loaded model alone when idle', async () => {

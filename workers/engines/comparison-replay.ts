@@ -10,6 +10,7 @@ import type { ChatMessage, LoadProgress } from '../../src/shared/protocol';
 import type { RunSettings } from '../../src/shared/runs';
 import { EngineError, RecordedFailure, type EngineChunk, type EngineLoadInfo, type InferenceEngine, type LoadOptions, type RecordedLoad, type StreamOrigin, type TraceResult } from '../engine';
 import type { StepPlan } from '../step-recorder';
+import type { VocabularyInfo } from '../../src/shared/vocabulary';
 
 const LOAD_STEPS = 8;
 
@@ -123,7 +124,13 @@ export class ComparisonReplayEngine implements InferenceEngine {
 
   recordedLoad(modelId: string): RecordedLoad | null {
     const v = this.file.variants.find((x) => x.modelId === modelId);
-    return v?.load ? { ms: v.load.ms, cached: v.load.cached, peakGpuBytes: v.peakGpuBytes } : null;
+    const engine = v?.engine ?? this.file.environment.engine;
+    return v?.load ? { ...(engine ? { engine } : {}), ms: v.load.ms, cached: v.load.cached, peakGpuBytes: v.peakGpuBytes } : null;
+  }
+
+  /** The vocabulary as recorded (files from before it was recorded: none). */
+  async vocabulary(modelId: string): Promise<VocabularyInfo | null> {
+    return this.file.variants.find((x) => x.modelId === modelId)?.vocabulary ?? null;
   }
 
   origin(): StreamOrigin {

@@ -8,6 +8,7 @@ import type { ChatMessage, LoadProgress } from '../../src/shared/protocol';
 import type { RunSettings } from '../../src/shared/runs';
 import type { EngineChunk, EngineLoadInfo, InferenceEngine, LoadOptions, StreamOrigin, TraceResult } from '../engine';
 import type { StepPlan } from '../step-recorder';
+import type { VocabularyInfo } from '../../src/shared/vocabulary';
 import { onnxRecordOf } from '../../src/lib/onnx-models';
 import { deleteOnnxCached, onnxCached } from './onnx-files';
 
@@ -84,6 +85,10 @@ export class LiveEngine implements InferenceEngine {
   async deleteCached(modelId: string): Promise<void> {
     if (isOnnx(modelId)) return deleteOnnxCached(modelId, this.deps.mirror());
     return (await this.engineFor(modelId)).deleteCached(modelId);
+  }
+
+  vocabulary(modelId: string): Promise<VocabularyInfo | null> {
+    return this.current?.vocabulary?.(modelId) ?? Promise.resolve(null);
   }
 
   /** ONNX models: their config.json as loaded (none before a load, so as not to import ONNX Runtime). */

@@ -26,6 +26,7 @@ import { deleteOnnxCached, localModelsPath, modelFetch, onnxCached, remoteBase }
 import { StepProcessor, TokenQueue, TokenTap } from './onnx-generation';
 import { RouterTap } from './onnx-routing';
 import type { RoutingBatch } from '../../src/shared/routing';
+import { vocabularyOf, type VocabularyInfo } from '../../src/shared/vocabulary';
 
 interface Loaded {
   modelId: string;
@@ -278,5 +279,11 @@ export class OnnxEngine implements InferenceEngine {
   async cachedModelConfig(modelId: string): Promise<Record<string, unknown> | null> {
     const loaded = this.loaded;
     return loaded && loaded.record.repo === onnxRecordOf(modelId)?.repo ? plainConfig(loaded.model) : null;
+  }
+
+  /** From the tokenizer.json transformers.js loaded (the file web-llm's builds ship too). */
+  async vocabulary(modelId: string): Promise<VocabularyInfo | null> {
+    const loaded = this.loaded;
+    return loaded?.modelId === modelId ? vocabularyOf(loaded.tokenizer._tokenizerJSON) : null;
   }
 }

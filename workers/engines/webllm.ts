@@ -14,6 +14,7 @@ import { StepRecorder, type StepPlan } from '../step-recorder';
 import type { ChatMessage, CustomRecord, LoadProgress } from '../../src/shared/protocol';
 import type { AdapterSummary, FinishReason, RunSettings, RunUsage } from '../../src/shared/runs';
 import { mirrorRecord, modelFileUrl } from '../../src/lib/mirror';
+import { vocabularyOf, type VocabularyInfo } from '../../src/shared/vocabulary';
 
 function toUsage(u: CompletionUsage): RunUsage {
   const e = u.extra;
@@ -55,6 +56,19 @@ async function readModelConfig(model: string): Promise<Record<string, unknown> |
     const config = (await response?.json()) as { model_type?: unknown; model_config?: Record<string, unknown> } | undefined;
     if (!config?.model_config || typeof config.model_config !== 'object') return null;
     return { model_type: config.model_type, ...config.model_config };
+  } catch {
+    return null;
+  }
+}
+
+/** The vocabulary of a model's tokenizer.json, read from web-llm's cache (where the load put it), or
+ * fetched again where the cache does not hold it; null when neither works. */
+async function readVocabulary(model: string): Promise<VocabularyInfo | null> {
+  const url = modelFileUrl(model, 'tokenizer.json');
+  try {
+    const cached = await (await caches.open('webllm/model')).match(url);
+    const response = cached ?? (await fetch(url));
+    return response.ok ? vocabularyOf(await response.json()) : null;
   } catch {
     return null;
   }
@@ -216,6 +230,11 @@ export class WebLLMEngine implements InferenceEngine {
 
   deleteCached(modelId: string): Promise<void> {
     return deleteModelAllInfoInCache(modelId, this.config());
+  }
+
+  async vocabulary(modelId: string): Promise<VocabularyInfo | null> {
+    const record = this.config().model_list.find((r) => r.model_id === modelId);
+    return record ? readVocabulary(record.model) : null;
   }
 
   async cachedModelConfig(modelId: string): Promise<Record<string, unknown> | null> {

@@ -12,7 +12,7 @@ import type { ComparisonFile } from '../../shared/comparison';
 /** Where the figures come from, in one sentence that agrees with their badges. */
 function provenanceSentence(r: ComparisonFile, origin: 'here' | 'file'): string {
   const env = r.environment;
-  const where = `${engineOfComparison(env)}${env.adapter ? ` on ${gpuName(env.adapter)}` : ''}`;
+  const where = `${engineOfComparison(r)}${env.adapter ? ` on ${gpuName(env.adapter)}` : ''}`;
   const fixture = r.synthetic ? ' (a synthetic fixture written by a script: no model produced these figures)' : '';
   if (r.source === 'replayed') return `Replayed from a recorded comparison${fixture}: not measured on this GPU.`;
   if (r.synthetic) return 'A synthetic fixture written by a script: no model produced these figures, and no GPU measured them.';
