@@ -5,6 +5,7 @@
 import { inference, streamChannel } from '../bridge/inference-bridge';
 import { CATALOG } from '../catalog-data';
 import { draftProblem, setupOf } from '../lib/compare-plan';
+import { compareModelNamed, compareModels } from '../lib/compare-models';
 import { comparisonMarkdown } from '../lib/compare-table';
 import { MergeRefused, mergeComparisons, mergedMarkdown, type NamedComparison } from '../lib/compare-merge';
 import { fileStamp, saveFile } from '../lib/save-file';
@@ -15,7 +16,9 @@ import { problemLine } from '../shared/untrusted';
 import { getState, setState } from '../store/store';
 import { comparisonRunning, draftOf, setCompareDraft, patchCompare as patch, replayedComparison, saveComparison as save, startComparisonReplay } from './compare-actions';
 
-const modelNamed = (name: string) => CATALOG.flatMap((f) => f.models).find((m) => m.name === name) ?? null;
+/** The models a comparison can hold (both engines' builds of one Qwen together). */
+export const COMPARE_MODELS = compareModels(CATALOG);
+export const compareModelOf = (name: string) => compareModelNamed(COMPARE_MODELS, name);
 
 export async function refreshFreeStorage(): Promise<void> {
   try {
@@ -48,7 +51,7 @@ export async function startComparison(): Promise<void> {
   if (comparisonRunning()) return;
   const s = getState();
   const { draft } = s.compare;
-  const model = modelNamed(draft.model);
+  const model = compareModelOf(draft.model);
   const replayModels = s.engine.source === 'replayed' ? s.engine.replayModels : null;
   const problem = draftProblem(draft, model, s.gpu.report?.shaderF16 ?? false, replayModels);
   if (problem || !model) {

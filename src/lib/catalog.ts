@@ -65,6 +65,8 @@ export interface CatalogModel {
   sizeB: number | null;
   thinking: 'switch' | 'always' | 'none';
   variants: CatalogVariant[];
+  /** ONNX builds of a model web-llm also runs: that model's name (a comparison holds both). */
+  sameAs?: string;
 }
 
 export interface CatalogFamily {
@@ -170,7 +172,7 @@ export function buildCatalog(records: readonly PrebuiltQwenRecord[], onnx: reado
     if (!model) {
       // Qwen3's thinking switch is Qwen's: the synthetic model and other makers' models have none.
       const thinking = r.synthetic || r.family ? 'none' : 'switch';
-      model = { name: r.name, family, sizeB: r.synthetic ? null : r.params / 1e9, thinking, variants: [] };
+      model = { name: r.name, family, sizeB: r.synthetic ? null : r.params / 1e9, thinking, variants: [], ...(r.sameAs ? { sameAs: r.sameAs } : {}) };
       models.set(r.name, model);
     }
     model.variants.push(variant);

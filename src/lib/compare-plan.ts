@@ -6,6 +6,7 @@
 import type { ComparisonSetup } from '../shared/comparison';
 import { isAvailable, type CatalogModel, type CatalogVariant } from './catalog';
 import { comparisonPrompts } from './compare-prompts';
+import { ENGINE_ORDER } from './compare-models';
 import type { CompareDraft } from './compare-url';
 
 export type { CompareDraft };
@@ -14,9 +15,10 @@ export const MIN_VARIANTS = 2;
 export const MAX_VARIANTS = 4;
 export const TOP_K = 20;
 
-/** Most bits first; at equal bits, float32 first (the more exact arithmetic). */
+/** Most bits first, from either engine; at equal bits, float32 first (the more exact arithmetic),
+ * then web-llm's (the app's default engine). */
 export function byBitsDescending(a: CatalogVariant, b: CatalogVariant): number {
-  return b.quant.bitsPerWeight - a.quant.bitsPerWeight || b.quant.floatBits - a.quant.floatBits;
+  return b.quant.bitsPerWeight - a.quant.bitsPerWeight || b.quant.floatBits - a.quant.floatBits || ENGINE_ORDER.indexOf(a.engine) - ENGINE_ORDER.indexOf(b.engine);
 }
 
 /** Why a variant cannot be chosen on this adapter, or null. */

@@ -44,6 +44,8 @@ export interface OnnxRecord {
   maxReplyTokens?: number;
   /** The catalog family, where it is not the Qwen one (models that are not Qwen say so here). */
   family?: string;
+  /** The web-llm model these are builds of (the same weights and tokenizer), e.g. "Qwen3-0.6B". */
+  sameAs?: string;
 }
 
 /** The weights' bytes on the GPU: the quantized weights, with the embedding at its own width. */
@@ -95,6 +97,7 @@ export const PUBLISHED_RECORDS: OnnxRecord[] = [
 ].map(({ quant, dtype, needsShaderF16 }) => ({
   model_id: `Qwen3-0.6B-${quant}-ONNX`,
   name: 'Qwen3-0.6B-ONNX',
+  sameAs: 'Qwen3-0.6B',
   quant,
   dtype: dtype as OnnxRecord['dtype'],
   repo: 'onnx-community/Qwen3-0.6B-ONNX',

@@ -2,10 +2,11 @@
 // ONNX Runtime Web on this machine's WebGPU adapter, with no replay file. Its figures are checked
 // for what must hold on any real numbers, and against what `npm run compare` reads from its export.
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { vocabularyOf } from '../../src/shared/vocabulary';
 
 interface JsonRow {
   variant: string;
@@ -56,6 +57,12 @@ test('compare, real engine: the tiny MoE’s fp32 / int8 / int4 comparison runs 
   await download.saveAs(file);
   const rows = await compareCli(file);
   const by = (v: string) => rows.find((r) => r.variant === v)!;
+  // Each build's vocabulary, read by the engine from the tokenizer it loaded: the tiny model's, the
+  // same for all three, so every one was compared.
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { variants: Array<{ engine: string; vocabulary: unknown; qualitySkipped?: string }> };
+  const tokenizer = vocabularyOf(JSON.parse(readFileSync('public/models/Qwen3-MoE-Tiny/tokenizer.json', 'utf8')));
+  expect(tokenizer).not.toBeNull();
+  expect(saved.variants.map((v) => [v.engine, v.vocabulary, v.qualitySkipped])).toEqual(Array(3).fill(['onnx', tokenizer, undefined]));
   expect(rows.map((r) => [r.variant, r.status])).toEqual([
     ['fp32', 'done'],
     ['int8', 'done'],

@@ -1,14 +1,18 @@
 import { useEffect } from 'react';
 import { replayedComparison, setCompareDraft } from '../../actions/compare-actions';
-import { refreshFreeStorage, startComparison } from '../../actions/compare-run-actions';
-import { CATALOG } from '../../catalog-data';
+import { COMPARE_MODELS, compareModelOf, refreshFreeStorage, startComparison } from '../../actions/compare-run-actions';
 import { BUILT_IN_PROMPTS } from '../../lib/compare-prompts';
 import { planDefaults } from '../../lib/compare-url';
 import { ComparePlanLine } from './ComparePlanLine';
 import { MAX_VARIANTS, chosenVariants, draftProblem, planOf, setupOf, unavailableReason } from '../../lib/compare-plan';
 import { getState, useStore } from '../../store/store';
+import { variantsByEngine } from '../../lib/compare-models';
+import type { EngineKind } from '../../lib/catalog';
 
-const MODELS = CATALOG.flatMap((f) => f.models).filter((m) => m.variants.length >= 2);
+const ENGINE_GROUPS: Record<EngineKind, string> = {
+  'web-llm': 'web-llm — MLC builds',
+  onnx: 'transformers.js — ONNX Runtime Web builds',
+};
 
 function NumberField({ label, value, min, max, onChange, testId }: { label: string; value: number; min: number; max: number; onChange: (n: number) => void; testId: string }) {
   return (
@@ -31,7 +35,7 @@ export function CompareSetup() {
   const freeMB = useStore((s) => s.compare.freeMB);
   const replayModels = useStore((s) => (s.engine.source === 'replayed' ? s.engine.replayModels : null));
   const notice = useStore((s) => s.compare.notice);
-  const model = MODELS.find((m) => m.name === draft.model) ?? null;
+  const model = compareModelOf(draft.model);
   const problem = draftProblem(draft, model, hasF16, replayModels);
   // A replayed comparison runs its recorded setup (see startComparison).
   const recorded = replayModels ? replayedComparison() : null;
@@ -45,33 +49,55 @@ export function CompareSetup() {
     const drop = unrunnableKey.split(' ');
     if (unrunnableKey) setCompareDraft({ quants: getState().compare.draft.quants.filter((q) => !drop.includes(q)) });
   }, [unrunnableKey]);
+  const bothEngines = model !== null && variantsByEngine(model).length > 1;
+  const chosenEngines = model ? new Set(chosenVariants(model, draft.quants).map((v) => v.engine)).size : 0;
   const toggle = (list: string[], item: string, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
 
   return (
     <section className="panel compare-setup" aria-label="Comparison setup">
       <h2>Setup</h2>
       <label htmlFor="compare-model">Model</label>
-      <select id="compare-model" data-testid="compare-model" value={draft.model} disabled={running} onChange={(e) => setCompareDraft({ model: e.target.value, quants: [], ...planDefaults(e.target.value) })}>
-        {MODELS.map((m) => (
+      <select id="compare-model" data-testid="compare-model" value={model?.name ?? draft.model} disabled={running} onChange={(e) => setCompareDraft({ model: e.target.value, quants: [], ...planDefaults(e.target.value) })}>
+        {COMPARE_MODELS.map((m) => (
           <option key={m.name} value={m.name}>
             {m.name}
+            {variantsByEngine(m).length > 1 ? ' (web-llm and transformers.js)' : ''}
           </option>
         ))}
       </select>
       <fieldset disabled={running}>
-        <legend>Quantizations (2–{MAX_VARIANTS}; the one with the most bits is the reference)</legend>
-        {model?.variants.map((v) => {
-          const why = replayModels ? (replayModels.includes(v.modelId) ? null : 'not in the replayed comparison') : unavailableReason(v, hasF16);
-          const checked = draft.quants.includes(v.quant.code);
-          return (
-            <label key={v.modelId} className={`check${why ? ' disabled' : ''}`}>
-              <input type="checkbox" checked={checked} disabled={why !== null && !checked} data-testid={`compare-variant-${v.quant.code}`} onChange={(e) => setCompareDraft({ quants: toggle(draft.quants, v.quant.code, e.target.checked) })} />
-              {v.quant.code} · {v.quant.bitsPerWeight.toFixed(1)} bits{cached[v.modelId] ? ' · cached' : ''}
-              {why && <span className="muted"> — {why}</span>}
-            </label>
-          );
-        })}
+        <legend>
+          Quantizations (2–{MAX_VARIANTS}; the one with the most bits{bothEngines ? ', from either engine,' : ''} is the reference)
+        </legend>
+        {model &&
+          variantsByEngine(model).map((group, _, groups) => {
+            const boxes = group.variants.map((v) => {
+              const why = replayModels ? (replayModels.includes(v.modelId) ? null : 'not in the replayed comparison') : unavailableReason(v, hasF16);
+              const checked = draft.quants.includes(v.quant.code);
+              return (
+                <label key={v.modelId} className={`check${why ? ' disabled' : ''}`}>
+                  <input type="checkbox" checked={checked} disabled={why !== null && !checked} data-testid={`compare-variant-${v.quant.code}`} onChange={(e) => setCompareDraft({ quants: toggle(draft.quants, v.quant.code, e.target.checked) })} />
+                  {v.quant.code} · {v.quant.bitsPerWeight.toFixed(1)} bits{cached[v.modelId] ? ' · cached' : ''}
+                  {why && <span className="muted"> — {why}</span>}
+                </label>
+              );
+            });
+            // Builds of both engines: grouped by engine, the reference picked from either.
+            return groups.length > 1 ? (
+              <fieldset key={group.engine} className="engine-group" data-testid={`compare-engine-${group.engine}`}>
+                <legend>{ENGINE_GROUPS[group.engine]}</legend>
+                {boxes}
+              </fieldset>
+            ) : (
+              boxes
+            );
+          })}
       </fieldset>
+      {chosenEngines > 1 && (
+        <p className="muted" data-testid="compare-engines-note">
+          Two engines: speed is compared for every variant; quality only where a variant’s tokenizer and chat template match the reference’s (checked as each one loads; the table says why when they do not).
+        </p>
+      )}
       {replayModels && <p className="notice">Replaying a recorded comparison: it runs with its recorded prompts and settings.</p>}
       <fieldset disabled={running || replayModels !== null}>
         <legend>Prompts</legend>

@@ -8,6 +8,7 @@ import { SourceBadge } from '../SourceBadge';
 import { CompareChart } from './CompareChart';
 import { Cell, Unfinished, VariantName } from './compare-cells';
 import { KlSummaryTable } from './KlSummaryTable';
+import { mixedEngines } from '../../lib/compare-table';
 
 const pm = (m: MeanSd | null, digits: number) => (m ? `${fmt(m.mean, digits)} ± ${fmt(m.sd, digits)}` : '–');
 
@@ -26,7 +27,7 @@ function Decode({ r }: { r: VariantRow }) {
 }
 
 /** What the view is for, first: how far each variant departs from the reference, beside its speed. */
-function QualityTable({ file, rows, src }: { file: ComparisonFile; rows: VariantRow[]; src: Provenance }) {
+function QualityTable({ file, rows, src, engine }: { file: ComparisonFile; rows: VariantRow[]; src: Provenance; engine: boolean }) {
   const k = file.setup.topK;
   return (
     <table className="compare-table" data-testid="compare-table">
@@ -52,22 +53,17 @@ function QualityTable({ file, rows, src }: { file: ComparisonFile; rows: Variant
       <tbody>
         {rows.map((r) =>
           r.status !== 'done' ? (
-            <Unfinished key={r.modelId} r={r} span={6} main />
+            <Unfinished key={r.modelId} r={r} span={6} main engine={engine} />
           ) : (
             <tr key={r.modelId} data-testid={`compare-row-${r.variant}`}>
-              <VariantName r={r} />
-              <Cell label="top-1 agree" testId="top1">
-                {r.forced ? `${fmt(r.forced.top1Agreement * 100, 1)} %` : '–'}
-              </Cell>
-              <Cell label={`KL (top-${k})`} testId="kl">
-                {fmt(r.forced?.klMean, 4)}
-              </Cell>
-              <Cell label="PPL" testId="ppl">
-                {fmt(r.forced?.perplexity, 3)}
-              </Cell>
-              <Cell label="identical replies" testId="identical">
-                {r.identicalReplies}/{r.comparedReplies}
-              </Cell>
+              <VariantName r={r} engine={engine} />
+              {r.qualitySkipped ? (
+                <td colSpan={4} data-label="quality" className="quality-skipped" data-testid="quality-skipped">
+                  Quality not compared: {r.qualitySkipped}.
+                </td>
+              ) : (
+                <QualityCells r={r} k={k} />
+              )}
               <Cell label="decode tok/s">
                 <Decode r={r} />
               </Cell>
@@ -80,8 +76,28 @@ function QualityTable({ file, rows, src }: { file: ComparisonFile; rows: Variant
   );
 }
 
+/** The forced pass's figures and the free replies' agreement. */
+function QualityCells({ r, k }: { r: VariantRow; k: number }) {
+  return (
+    <>
+      <Cell label="top-1 agree" testId="top1">
+        {r.forced ? `${fmt(r.forced.top1Agreement * 100, 1)} %` : '–'}
+      </Cell>
+      <Cell label={`KL (top-${k})`} testId="kl">
+        {fmt(r.forced?.klMean, 4)}
+      </Cell>
+      <Cell label="PPL" testId="ppl">
+        {fmt(r.forced?.perplexity, 3)}
+      </Cell>
+      <Cell label="identical replies" testId="identical">
+        {r.identicalReplies}/{r.comparedReplies}
+      </Cell>
+    </>
+  );
+}
+
 /** Speed and memory in full, folded: the tester opens it when speed is the question. */
-function SpeedTable({ rows, src }: { rows: VariantRow[]; src: Provenance }) {
+function SpeedTable({ rows, src, engine }: { rows: VariantRow[]; src: Provenance; engine: boolean }) {
   return (
     <details className="compare-speed">
       <summary>Speed and memory in detail</summary>
@@ -107,10 +123,10 @@ function SpeedTable({ rows, src }: { rows: VariantRow[]; src: Provenance }) {
         <tbody>
           {rows.map((r) =>
             r.status !== 'done' ? (
-              <Unfinished key={r.modelId} r={r} span={7} />
+              <Unfinished key={r.modelId} r={r} span={7} engine={engine} />
             ) : (
               <tr key={r.modelId}>
-                <VariantName r={r} />
+                <VariantName r={r} engine={engine} />
                 <Cell label="decode tok/s">{pm(r.decode, 1)}</Cell>
                 <Cell label="prefill tok/s">{pm(r.prefill, 0)}</Cell>
                 <Cell label="TTFT ms">{fmt(r.ttftMs?.mean, 0)}</Cell>
@@ -133,12 +149,13 @@ function SpeedTable({ rows, src }: { rows: VariantRow[]; src: Provenance }) {
 /** The comparison's figures: quality first, then the chart, then speed and memory folded. */
 export function CompareTables({ file, source: src }: { file: ComparisonFile; source: Provenance }) {
   const rows = useMemo(() => comparisonRows(file), [file]);
+  const engine = mixedEngines(rows);
   return (
     <div className="compare-tables">
-      <QualityTable file={file} rows={rows} src={src} />
+      <QualityTable file={file} rows={rows} src={src} engine={engine} />
       <KlSummaryTable rows={rows} topK={file.setup.topK} source={src} />
       <CompareChart rows={rows} source={src} />
-      <SpeedTable rows={rows} src={src} />
+      <SpeedTable rows={rows} src={src} engine={engine} />
     </div>
   );
 }
