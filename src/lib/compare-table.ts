@@ -10,6 +10,9 @@ const fixed = (n: number | null | undefined, digits: number) => (n === null || n
 const pm = (m: MeanSd | null, digits: number) => (m ? `${fixed(m.mean, digits)} ± ${fixed(m.sd, digits)}` : '–');
 const round = (n: number | null | undefined, digits: number) => (n === null || n === undefined || !Number.isFinite(n) ? null : Number(n.toFixed(digits)));
 
+/** "1 prompt", "3 prompts". */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** An engine as testers know it. */
 export const engineName = (engine: RunEngine): string => (engine === 'onnx' ? 'transformers.js' : 'web-llm');
 
@@ -116,7 +119,7 @@ export function comparisonMarkdown(file: ComparisonFile): string {
   const rows = all.map((r) => ({ ...r, variant: name(r) }));
   const s = file.setup;
   const lines = [
-    `**${mdText(s.model)}**: ${rows.length} quantizations, ${s.prompts.length} prompts × ${s.repetitions} repetitions, up to ${s.maxTokens} tokens, greedy, seed ${s.seed}. Reference: ${rows[0]?.variant ?? '–'}.`,
+    `**${mdText(s.model)}**: ${rows.length} quantizations, ${plural(s.prompts.length, 'prompt')} × ${plural(s.repetitions, 'repetition')}, up to ${s.maxTokens} tokens, greedy, seed ${s.seed}. Reference: ${rows[0]?.variant ?? '–'}.`,
     '',
     '| variant | decode tok/s | prefill tok/s | TTFT ms | GPU peak MB | web-llm MB | top-1 agree | KL (top-k) | PPL | identical replies |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -2,6 +2,7 @@ import { TINY_SOFTWARE_TIMINGS, expectedSeconds, formatDuration, type ComparePla
 import type { CatalogVariant } from '../../lib/catalog';
 import type { ComparisonSetup } from '../../shared/comparison';
 import { useStore } from '../../store/store';
+import { plural } from '../../lib/compare-table';
 
 /** Where a plan's expected duration comes from, and the duration; null when nothing says. */
 function expectation(setup: ComparisonSetup, variants: readonly CatalogVariant[], software: boolean, measuredTps: number | null): string | null {
@@ -25,12 +26,11 @@ export function ComparePlanLine({ setup, plan, variants, replayed }: { setup: Co
   const software = useStore((s) => s.gpu.report?.isFallback ?? false);
   // Your last measured decode rate, for a rough duration (replayed replies measure nothing here).
   const measuredTps = useStore((s) => (s.lastReply?.source === 'measured' ? (s.lastReply.engine?.extra.decode_tokens_per_s ?? null) : null));
-  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
   const expected = replayed ? null : expectation(setup, variants, software, measuredTps);
   return (
     <p className="compare-plan" data-testid="compare-plan">
       <strong data-testid="compare-plan-shape">
-        {n(setup.prompts.length, 'prompt')} × {n(setup.repetitions, 'repetition')} × up to {setup.maxTokens} tokens, for {n(setup.variants.length, 'variant')}.
+        {plural(setup.prompts.length, 'prompt')} × {plural(setup.repetitions, 'repetition')} × up to {setup.maxTokens} tokens, for {plural(setup.variants.length, 'variant')}.
       </strong>{' '}
       {replayed
         ? 'Replayed: nothing is downloaded. '

@@ -8,7 +8,7 @@ import { SourceBadge } from '../SourceBadge';
 import { CompareChart } from './CompareChart';
 import { Cell, Unfinished, VariantName } from './compare-cells';
 import { KlSummaryTable } from './KlSummaryTable';
-import { mixedEngines } from '../../lib/compare-table';
+import { mixedEngines, plural } from '../../lib/compare-table';
 
 const pm = (m: MeanSd | null, digits: number) => (m ? `${fmt(m.mean, digits)} ± ${fmt(m.sd, digits)}` : '–');
 
@@ -32,7 +32,7 @@ function QualityTable({ file, rows, src, engine }: { file: ComparisonFile; rows:
   return (
     <table className="compare-table" data-testid="compare-table">
       <caption>
-        {file.setup.model}: {file.setup.prompts.length} prompts × {file.setup.repetitions} repetitions, greedy, seed {file.setup.seed}, up to{' '}
+        {file.setup.model}: {plural(file.setup.prompts.length, 'prompt')} × {plural(file.setup.repetitions, 'repetition')}, greedy, seed {file.setup.seed}, up to{' '}
         {file.setup.maxTokens} tokens <SourceBadge source={src} />
       </caption>
       <thead>
