@@ -61,7 +61,7 @@ export function CompareSetup() {
         {COMPARE_MODELS.map((m) => (
           <option key={m.name} value={m.name}>
             {m.name}
-            {variantsByEngine(m).length > 1 ? ' (web-llm and transformers.js)' : ''}
+            {variantsByEngine(m).length > 1 ? ' · 2 engines' : ''}
           </option>
         ))}
       </select>
@@ -94,7 +94,7 @@ export function CompareSetup() {
           })}
       </fieldset>
       {chosenEngines > 1 && (
-        <p className="muted" data-testid="compare-engines-note">
+        <p className="muted compare-engines-note" data-testid="compare-engines-note">
           Two engines: speed is compared for every variant; quality only where a variant’s tokenizer and chat template match the reference’s (checked as each one loads; the table says why when they do not).
         </p>
       )}
