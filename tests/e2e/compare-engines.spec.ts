@@ -45,6 +45,11 @@ test('compare across engines: speed for every variant, quality where the tokeniz
   await expect(page.getByTestId('compare-row-q4f32_1').getByTestId('variant-engine')).toHaveText('web-llm');
   await expect(q4.getByTestId('variant-engine')).toHaveText('transformers.js');
   await expect(page.getByTestId('compare-provenance')).toContainText('synthetic');
+  // Its reply is compared by text: its token ids are not the reference's tokens.
+  await page.getByTestId('compare-prompt').selectOption('capital');
+  await expect(page.getByTestId('compare-reply-q4').locator('h3')).toHaveText(/^q4 · another tokenizer: parts at character \d+$/);
+  await expect(page.getByTestId('compare-reply-q4').getByTestId('divergence')).toHaveCount(1);
+  await expect(page.getByTestId('compare-reply-q4f32_1').locator('h3')).toHaveText('q4f32_1 · identical');
   // The setup shows the file's variants, ticked in their engines' groups.
   await expect(page.getByTestId('compare-engine-onnx').getByTestId('compare-variant-q4')).toBeChecked();
   expect(await axeViolations(page)).toEqual([]);

@@ -43,15 +43,17 @@ export function CompareReplies({ file }: { file: ComparisonFile }) {
               </article>
             );
           }
-          const same = i === 0 || !reference ? null : commonPrefix(reply.tokens, reference.tokens);
-          const identical = same !== null && same === reply.tokens.length && same === reference!.tokens.length;
-          const at = same === null || identical ? reply.text.length : firstDifference(reply.text, reference!.text);
+          // Token ids of another tokenizer are not the reference's tokens: such a reply is compared by its text.
+          const byText = i > 0 && reference !== undefined && v.qualitySkipped !== undefined;
+          const same = i === 0 || !reference || byText ? null : commonPrefix(reply.tokens, reference.tokens);
+          const identical = byText ? reply.text === reference.text : same !== null && same === reply.tokens.length && same === reference!.tokens.length;
+          const at = identical || (same === null && !byText) ? reply.text.length : firstDifference(reply.text, reference!.text);
           const wordEnd = at + (/^\S*/.exec(reply.text.slice(at))?.[0].length ?? 0);
           return (
             <article key={v.modelId} className="reply-column" data-testid={`compare-reply-${quant}`}>
               <h3>
                 {quant}
-                {i === 0 ? ' (reference)' : identical ? ' · identical' : ` · parts at token ${same! + 1}`}
+                {i === 0 ? ' (reference)' : identical ? ' · identical' : byText ? ` · another tokenizer: parts at character ${at + 1}` : ` · parts at token ${same! + 1}`}
               </h3>
               <p className="reply-text">
                 {reply.text.slice(0, at)}
