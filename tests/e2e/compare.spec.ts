@@ -202,3 +202,23 @@ test('compare: KL strips show where a variant departs, position by position, and
   await expect(slider).toHaveAttribute('aria-valuenow', String(n - 1));
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('compare: with a ?replay= file still on its way, Run waits for it (a run started earlier would run the wrong setup)', async ({ page }) => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route((url) => url.pathname === FIXTURE, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${SETUP}&replay=${FIXTURE}`);
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  // The GPU has answered and the setup is complete: only the file is missing.
+  await expect(page.getByTestId('compare-plan')).toBeVisible();
+  await expect(page.getByTestId('compare-start')).toBeDisabled();
+  release();
+  await expect(page.getByTestId('compare-start')).toBeEnabled();
+  await expect(page.getByTestId('replay-banner')).toBeVisible();
+  await page.getByTestId('compare-start').click();
+  await expect(page.getByTestId('compare-progress')).toHaveCount(0, { timeout: 30_000 });
+  await expectFixtureFigures(page);
+});

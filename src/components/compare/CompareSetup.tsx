@@ -30,6 +30,8 @@ export function CompareSetup() {
   const draft = useStore((s) => s.compare.draft);
   const gpuKnown = useStore((s) => s.gpu.status === 'ready');
   const running = useStore((s) => s.compare.status === 'running');
+  // A ?replay= file is read at start: the comparison waits for it (see startComparison).
+  const settled = useStore((s) => s.choiceSettled);
   const hasF16 = useStore((s) => s.gpu.report?.shaderF16 ?? false);
   const cached = useStore((s) => s.cached);
   const freeMB = useStore((s) => s.compare.freeMB);
@@ -118,7 +120,7 @@ export function CompareSetup() {
       </fieldset>
       {plan && planned && model && <ComparePlanLine setup={planned} plan={plan} variants={chosenVariants(model, draft.quants)} replayed={replayModels !== null} />}
       {(problem || notice) && <p className="notice" data-testid="compare-notice">{problem ?? notice}</p>}
-      <button type="button" className="primary" data-testid="compare-start" disabled={running || problem !== null} onClick={() => void startComparison()}>
+      <button type="button" className="primary" data-testid="compare-start" disabled={running || problem !== null || !settled} onClick={() => void startComparison()}>
         Run the comparison
       </button>
     </section>
