@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { forcedSteps, quantOf, type ForcedStep } from '../../lib/compare-metrics';
 import type { ComparisonFile } from '../../shared/comparison';
 import { Cell } from './compare-cells';
@@ -6,6 +6,25 @@ import { Cell } from './compare-cells';
 /** 0 for no KL, 1 from 1 nat: a log scale, so that 0.01 shows and 0.5 stands out. */
 const shade = (kl: number) => Math.min(1, Math.log1p(Math.max(0, kl) * 100) / Math.log1p(100));
 const pct = (p: number) => `${(p * 100).toFixed(1)} %`;
+/** Shades a strip is drawn in: one path each, not an element per token (a 2,000-token strip is then
+ * ~30 elements, which keeps the results' first render short). */
+const LEVELS = 24;
+
+/** The strip's cells as paths: one per shade level (filled), one for the cells whose top token differs (outlined). */
+function cellPaths(steps: readonly ForcedStep[]): { levels: Array<{ opacity: number; d: string }>; disagree: string } {
+  const byLevel = new Map<number, string[]>();
+  const disagree: string[] = [];
+  steps.forEach((s, i) => {
+    const level = Math.round(shade(s.kl) * (LEVELS - 1));
+    const cell = `M${i} 0h1v1h-1z`;
+    const cells = byLevel.get(level);
+    if (cells) cells.push(cell);
+    else byLevel.set(level, [cell]);
+    if (!s.agree) disagree.push(cell);
+  });
+  const levels = [...byLevel.entries()].map(([level, cells]) => ({ opacity: 0.08 + (0.92 * level) / (LEVELS - 1), d: cells.join('') }));
+  return { levels, disagree: disagree.join('') };
+}
 
 function TopLists({ step, variant }: { step: ForcedStep; variant: string }) {
   const rows = Math.min(8, step.reference.length);
@@ -65,6 +84,7 @@ function Strip({ steps, variant }: { steps: ForcedStep[]; variant: string }) {
   };
   const chosen = at === null ? null : steps[at]!;
   const worst = steps.reduce((w, s) => (s.kl > w.kl ? s : w), steps[0]!);
+  const paths = useMemo(() => cellPaths(steps), [steps]);
   return (
     <div className="kl-strip" data-testid={`kl-strip-${variant}`}>
       <h4>
@@ -83,9 +103,10 @@ function Strip({ steps, variant }: { steps: ForcedStep[]; variant: string }) {
         onClick={onClick}
         onKeyDown={onKey}
       >
-        {steps.map((s, i) => (
-          <rect key={i} x={i} y={0} width={1} height={1} className={s.agree ? 'kl-cell' : 'kl-cell kl-disagree'} style={{ fillOpacity: 0.08 + 0.92 * shade(s.kl) }} />
+        {paths.levels.map((l) => (
+          <path key={l.opacity} d={l.d} className="kl-cell" style={{ fillOpacity: l.opacity }} />
         ))}
+        {paths.disagree && <path d={paths.disagree} className="kl-disagree" />}
         {chosen && <rect x={chosen.position - 1} y={0} width={1} height={1} className="kl-chosen" />}
       </svg>
       {chosen && <TopLists step={chosen} variant={variant} />}
@@ -95,10 +116,15 @@ function Strip({ steps, variant }: { steps: ForcedStep[]; variant: string }) {
 
 /** Where each variant departs from the reference on one prompt: KL by token position (forced pass). */
 export function KlStrips({ file, prompt }: { file: ComparisonFile; prompt: string }) {
-  const strips = file.variants.slice(1).flatMap((v) => {
-    const steps = v.status === 'done' ? forcedSteps(file, v.modelId, prompt) : null;
-    return steps && steps.length > 0 ? [{ variant: quantOf(v.modelId), steps }] : [];
-  });
+  // Computed once per file and prompt, not at every render of the results (a store change re-renders them).
+  const strips = useMemo(
+    () =>
+      file.variants.slice(1).flatMap((v) => {
+        const steps = v.status === 'done' ? forcedSteps(file, v.modelId, prompt) : null;
+        return steps && steps.length > 0 ? [{ variant: quantOf(v.modelId), steps }] : [];
+      }),
+    [file, prompt],
+  );
   if (strips.length === 0) return null;
   return (
     <section className="kl-strips" aria-label="KL by token position" data-testid="kl-strips">
