@@ -47,9 +47,10 @@ test('compare across engines: speed for every variant, quality where the tokeniz
   await expect(page.getByTestId('compare-provenance')).toContainText('synthetic');
   // Its reply is compared by text: its token ids are not the reference's tokens.
   await page.getByTestId('compare-prompt').selectOption('capital');
-  await expect(page.getByTestId('compare-reply-q4').locator('h3')).toHaveText(/^q4 · another tokenizer: parts at character \d+$/);
+  await expect(page.getByTestId('compare-reply-q4').locator('h3')).toHaveText(/^q4 · by text: parts at character \d+$/);
   await expect(page.getByTestId('compare-reply-q4').getByTestId('divergence')).toHaveCount(1);
   await expect(page.getByTestId('compare-reply-q4f32_1').locator('h3')).toHaveText('q4f32_1 · identical');
+  await expect(page.getByTestId('compare-chart-unplotted')).toHaveText('Not plotted (quality not compared with the reference): q4, 63.0 tok/s.');
   // The setup shows the file's variants, ticked in their engines' groups.
   await expect(page.getByTestId('compare-engine-onnx').getByTestId('compare-variant-q4')).toBeChecked();
   expect(await axeViolations(page)).toEqual([]);

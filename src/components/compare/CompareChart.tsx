@@ -22,11 +22,15 @@ const decimals = (ticks: number[]) => Math.max(0, ...ticks.map((t) => (String(t)
  * Speed against quality: decode tok/s (mean) up, KL from the reference to the right. The best
  * quantization for a tester sits high and to the left. Variants that did not finish are left out.
  */
+const fmtTps = (r: VariantRow) => `${r.decode!.mean.toFixed(1)} tok/s`;
+
 export function CompareChart({ rows, source }: { rows: readonly VariantRow[]; source: Provenance }) {
   const points = rows.flatMap((r) =>
     r.status === 'done' && r.decode && r.forced ? [{ label: r.variant, x: r.forced.klMean, y: r.decode.mean, sd: r.decode.sd, ref: r.reference }] : [],
   );
   if (points.length < 2) return null;
+  // Variants of another tokenizer or chat template have a speed but no KL: said under the chart.
+  const unplotted = rows.filter((r) => r.status === 'done' && r.qualitySkipped && r.decode);
   // Round ticks, the axes ending at the last one; the whiskers are ± the sd the speed table shows.
   const xTicks = roundTicks(Math.max(...points.map((p) => p.x)) * 1.1);
   const yTicks = roundTicks(Math.max(...points.map((p) => p.y + p.sd)) * 1.05);
@@ -69,6 +73,11 @@ export function CompareChart({ rows, source }: { rows: readonly VariantRow[]; so
           </g>
         ))}
       </svg>
+      {unplotted.length > 0 && (
+        <p className="muted" data-testid="compare-chart-unplotted">
+          Not plotted (quality not compared with the reference): {unplotted.map((r) => `${r.variant}, ${fmtTps(r)}`).join('; ')}.
+        </p>
+      )}
     </figure>
   );
 }

@@ -43,7 +43,7 @@ export function CompareReplies({ file }: { file: ComparisonFile }) {
               </article>
             );
           }
-          // Token ids of another tokenizer are not the reference's tokens: such a reply is compared by its text.
+          // A variant not compared for quality (another tokenizer or chat template): its reply is compared by text.
           const byText = i > 0 && reference !== undefined && v.qualitySkipped !== undefined;
           const same = i === 0 || !reference || byText ? null : commonPrefix(reply.tokens, reference.tokens);
           const identical = byText ? reply.text === reference.text : same !== null && same === reply.tokens.length && same === reference!.tokens.length;
@@ -53,7 +53,7 @@ export function CompareReplies({ file }: { file: ComparisonFile }) {
             <article key={v.modelId} className="reply-column" data-testid={`compare-reply-${quant}`}>
               <h3>
                 {quant}
-                {i === 0 ? ' (reference)' : identical ? ' · identical' : byText ? ` · another tokenizer: parts at character ${at + 1}` : ` · parts at token ${same! + 1}`}
+                {i === 0 ? ' (reference)' : identical ? ' · identical' : byText ? ` · by text: parts at character ${at + 1}` : ` · parts at token ${same! + 1}`}
               </h3>
               <p className="reply-text">
                 {reply.text.slice(0, at)}
