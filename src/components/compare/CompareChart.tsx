@@ -74,7 +74,7 @@ export function CompareChart({ rows, source }: { rows: readonly VariantRow[]; so
         ))}
       </svg>
       {unplotted.length > 0 && (
-        <p className="muted" data-testid="compare-chart-unplotted">
+        <p className="muted chart-note" data-testid="compare-chart-unplotted">
           Not plotted (quality not compared with the reference): {unplotted.map((r) => `${r.variant}, ${fmtTps(r)}`).join('; ')}.
         </p>
       )}
