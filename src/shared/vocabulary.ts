@@ -5,6 +5,7 @@
  * id. Each engine reads its tokenizer.json (both engines load the Hugging Face format) and reduces
  * it to a size and a hash of every (id, token) pair.
  */
+import type { RunEngine } from './runs';
 
 export interface VocabularyInfo {
   /** Distinct ids: the model's vocabulary and the tokenizer's added (special) tokens. */
@@ -62,7 +63,7 @@ export function vocabularyOf(tokenizerJson: unknown): VocabularyInfo | null {
 
 /** What a quality comparison needs to know of a variant besides its traces. */
 export interface QualityInputs {
-  engine: string;
+  engine: RunEngine;
   vocabulary: VocabularyInfo | null;
   /** Prompt id → how many tokens the variant's chat template made of it. */
   promptTokens: ReadonlyMap<string, number>;
