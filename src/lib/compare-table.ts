@@ -105,10 +105,10 @@ function klSummary(rows: readonly VariantRow[]): string[] {
   ];
 }
 
-/** Variants whose quality was not measured, each with the reason. */
-function skippedLines(rows: readonly VariantRow[], name: (r: VariantRow) => string): string[] {
+/** Variants whose quality was not measured, each with the reason (rows named as the table names them). */
+function skippedLines(rows: readonly VariantRow[]): string[] {
   const skipped = rows.filter((r) => r.status === 'done' && r.qualitySkipped);
-  return skipped.length ? ['', ...skipped.map((r) => `${name(r)}: quality not compared with the reference, as ${mdText(r.qualitySkipped!)}; its speed is.`)] : [];
+  return skipped.length ? ['', ...skipped.map((r) => `${r.variant}: quality not compared with the reference, as ${mdText(r.qualitySkipped!)}; its speed is.`)] : [];
 }
 
 export function comparisonMarkdown(file: ComparisonFile): string {
@@ -128,7 +128,7 @@ export function comparisonMarkdown(file: ComparisonFile): string {
         ? `| ${r.variant} | ${r.status}${r.error ? `: ${mdText(r.error)}` : ''} | | | | | | | | |`
         : `| ${r.variant}${r.reference ? ' (ref)' : ''} | ${pm(r.decode, 1)} | ${fixed(r.prefill?.mean, 0)} | ${fixed(r.ttftMs?.mean, 0)} | ${fixed(r.peakGpuMB, 0)} | ${fixed(r.webllmVramMB, 0)} | ${r.forced ? `${fixed(r.forced.top1Agreement * 100, 1)} %` : '–'} | ${fixed(r.forced?.klMean, 4)} | ${fixed(r.forced?.perplexity, 3)} | ${r.qualitySkipped ? '–' : `${r.identicalReplies}/${r.comparedReplies}`} |`,
     ),
-    ...skippedLines(rows, (r) => r.variant),
+    ...skippedLines(rows),
     '',
     ...klSummary(rows),
     '',

@@ -27,7 +27,7 @@ function Decode({ r }: { r: VariantRow }) {
 }
 
 /** What the view is for, first: how far each variant departs from the reference, beside its speed. */
-function QualityTable({ file, rows, src, engine }: { file: ComparisonFile; rows: VariantRow[]; src: Provenance; engine: boolean }) {
+function QualityTable({ file, rows, src, showEngine }: { file: ComparisonFile; rows: VariantRow[]; src: Provenance; showEngine: boolean }) {
   const k = file.setup.topK;
   return (
     <table className="compare-table" data-testid="compare-table">
@@ -53,10 +53,10 @@ function QualityTable({ file, rows, src, engine }: { file: ComparisonFile; rows:
       <tbody>
         {rows.map((r) =>
           r.status !== 'done' ? (
-            <Unfinished key={r.modelId} r={r} span={6} main engine={engine} />
+            <Unfinished key={r.modelId} r={r} span={6} main showEngine={showEngine} />
           ) : (
             <tr key={r.modelId} data-testid={`compare-row-${r.variant}`}>
-              <VariantName r={r} engine={engine} />
+              <VariantName r={r} showEngine={showEngine} />
               {r.qualitySkipped ? (
                 <td colSpan={4} data-label="quality" className="quality-skipped" data-testid="quality-skipped">
                   Quality not compared: {r.qualitySkipped}.
@@ -97,7 +97,7 @@ function QualityCells({ r, k }: { r: VariantRow; k: number }) {
 }
 
 /** Speed and memory in full, folded: the tester opens it when speed is the question. */
-function SpeedTable({ rows, src, engine }: { rows: VariantRow[]; src: Provenance; engine: boolean }) {
+function SpeedTable({ rows, src, showEngine }: { rows: VariantRow[]; src: Provenance; showEngine: boolean }) {
   return (
     <details className="compare-speed">
       <summary>Speed and memory in detail</summary>
@@ -123,10 +123,10 @@ function SpeedTable({ rows, src, engine }: { rows: VariantRow[]; src: Provenance
         <tbody>
           {rows.map((r) =>
             r.status !== 'done' ? (
-              <Unfinished key={r.modelId} r={r} span={7} engine={engine} />
+              <Unfinished key={r.modelId} r={r} span={7} showEngine={showEngine} />
             ) : (
               <tr key={r.modelId}>
-                <VariantName r={r} engine={engine} />
+                <VariantName r={r} showEngine={showEngine} />
                 <Cell label="decode tok/s">{pm(r.decode, 1)}</Cell>
                 <Cell label="prefill tok/s">{pm(r.prefill, 0)}</Cell>
                 <Cell label="TTFT ms">{fmt(r.ttftMs?.mean, 0)}</Cell>
@@ -149,13 +149,13 @@ function SpeedTable({ rows, src, engine }: { rows: VariantRow[]; src: Provenance
 /** The comparison's figures: quality first, then the chart, then speed and memory folded. */
 export function CompareTables({ file, source: src }: { file: ComparisonFile; source: Provenance }) {
   const rows = useMemo(() => comparisonRows(file), [file]);
-  const engine = mixedEngines(rows);
+  const showEngine = mixedEngines(rows);
   return (
     <div className="compare-tables">
-      <QualityTable file={file} rows={rows} src={src} engine={engine} />
+      <QualityTable file={file} rows={rows} src={src} showEngine={showEngine} />
       <KlSummaryTable rows={rows} topK={file.setup.topK} source={src} />
       <CompareChart rows={rows} source={src} />
-      <SpeedTable rows={rows} src={src} engine={engine} />
+      <SpeedTable rows={rows} src={src} showEngine={showEngine} />
     </div>
   );
 }

@@ -11,13 +11,13 @@ export function Cell({ label, testId, children }: { label: string; testId?: stri
   );
 }
 
-/** `engine`: the comparison ran on two engines, so each variant names its own. */
-export function VariantName({ r, engine = false }: { r: VariantRow; engine?: boolean }) {
+/** `showEngine`: the comparison ran on two engines, so each variant names its own. */
+export function VariantName({ r, showEngine = false }: { r: VariantRow; showEngine?: boolean }) {
   return (
     <th scope="row">
       {r.variant}
       {r.reference && <span className="muted"> (reference)</span>}
-      {engine && (
+      {showEngine && (
         <span className="variant-engine" data-testid="variant-engine">
           {engineName(r.engine)}
         </span>
@@ -27,10 +27,10 @@ export function VariantName({ r, engine = false }: { r: VariantRow; engine?: boo
 }
 
 /** A variant that did not finish: its reason across the row (named for tests in the main table only). */
-export function Unfinished({ r, span, main = false, engine = false }: { r: VariantRow; span: number; main?: boolean; engine?: boolean }) {
+export function Unfinished({ r, span, main = false, showEngine = false }: { r: VariantRow; span: number; main?: boolean; showEngine?: boolean }) {
   return (
     <tr className="failed" data-testid={main ? `compare-row-${r.variant}` : undefined}>
-      <VariantName r={r} engine={engine} />
+      <VariantName r={r} showEngine={showEngine} />
       <td colSpan={span} className="status">
         {r.status === 'failed' ? `failed: ${r.error ?? 'unknown reason'}` : 'cancelled before it finished'}
       </td>
