@@ -28,8 +28,9 @@ test('the chat follows a growing reply, and stops following when the reader scro
   await expect(streaming).toBeVisible();
   expect(await page.evaluate(gap)).toBeLessThan(2);
   await waitForReplyDone(page);
-  // Finishing swaps nothing out from under the view: it is still at the end of the reply.
-  await page.waitForTimeout(300);
+  // Finishing swaps nothing out from under the view: after the frames that paint the finished reply,
+  // it is still at the end of it.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   expect(await page.evaluate(gap)).toBeLessThan(2);
 
   await sendPrompt(page, 'second');
