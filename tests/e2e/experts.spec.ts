@@ -145,10 +145,13 @@ test('experts: the offload view lays out the big MoEs for an 8 GB GPU, follows t
   await expect(row('Qwen3.6-35B-A3B')).toContainText(/\d+ of 40 layers/);
   await expect(row('Qwen3-Coder-480B-A35B')).toContainText('does not fit');
   await expect(view.getByTestId('offload-answer')).toContainText(/Qwen3\.6-35B-A3B on this 8 GB card with dual-channel DDR5: ≈ \d+ tok\/s expected \(ceiling \d+\), the experts of \d+ of its 40 layers in RAM/);
-  const inRam = async () => Number((await row('Qwen3-30B-A3B').locator('td').first().innerText()).split(' ')[0]);
+  // textContent, not innerText: the section sits in a content-visibility: auto panel, whose text reads
+  // as empty until the browser has rendered it after the scroll.
+  const inRam = async () => Number((await row('Qwen3-30B-A3B').locator('td').first().textContent())!.split(' ')[0]);
   const at8 = await inRam();
+  expect(at8).toBeGreaterThan(0);
   await view.getByTestId('offload-gpu').selectOption('16');
-  expect(await inRam()).toBeLessThan(at8);
+  await expect.poll(inRam).toBeLessThan(at8);
   // Typed bandwidths and a measured RAM figure take the place of the defaults, and say so.
   await view.getByTestId('offload-gpu-gbps').fill('960');
   await view.getByTestId('offload-measure-ram').click();
