@@ -79,9 +79,10 @@ function ChatLayout() {
       <aside className="sidebar" aria-label="Model and settings">
         <ErrorBoundary name="The model panel">
           <Panel name="model" label="Model" heading="Model">
+            {/* Load right under the choice: on a phone's first screen with the replay banner above. */}
             <ModelPicker />
-            <ModelDetails />
             <LoadControls />
+            <ModelDetails />
           </Panel>
         </ErrorBoundary>
         <ErrorBoundary name="The settings panel" reset={RESETS.settings}>

@@ -48,12 +48,15 @@ export async function initApp(): Promise<void> {
   const asked = readParam('model');
   const provisional = asked !== null && allModelIds().includes(asked) ? asked : defaultModelId(CATALOG, false, rememberedFallback());
   if (getState().selectedId === null) setState({ selectedId: provisional });
+  const replay = readParam('replay');
+  // The banner is in the first paint, not pushed in above the model's Load once the file has arrived.
+  if (replay) setState({ replayPending: true });
   const hydrated = Promise.all([hydrate(), hydrateComparison()]);
   const [hasF16] = await Promise.all([probeGpu(), hydrated]);
   const params = new URLSearchParams(window.location.search);
   if (params.has('present')) setState({ view: 'stage', preflightOpen: params.has('check') });
-  const replay = readParam('replay');
   if (replay) await startReplayFromUrl(replay);
+  setState({ replayPending: false });
   const fromUrl = readParam('model');
   const { engine } = getState();
   const valid = (id: string | null): id is string =>

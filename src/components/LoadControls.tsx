@@ -1,5 +1,5 @@
 import { cancelLoad, dismissStorageWarning, loadSelected, unloadModel } from '../actions/model-actions';
-import { useStore } from '../store/store';
+import { showsReplay, useStore } from '../store/store';
 import { ErrorNotice } from './ErrorNotice';
 import { SourceBadge } from './SourceBadge';
 import { runErrorAction } from '../actions/error-actions';
@@ -13,7 +13,7 @@ export function LoadControls() {
   // Shown from the first paint (its place kept), usable once the start-up choice is made.
   const settled = useStore((s) => s.choiceSettled);
   const warning = useStore((s) => s.storageWarning);
-  const replay = useStore((s) => s.engine.source === 'replayed');
+  const replay = useStore(showsReplay);
   const cached = useStore((s) => (s.selectedId ? s.cached[s.selectedId] === true : false));
   // No GPU adapter (or no WebGPU): a download could never run here; the recorded demo can.
   const noGpu = useStore((s) => s.gpu.status === 'error' && !replay);

@@ -31,6 +31,7 @@ const modelSlice = (): ModelSlice => ({
   modelConfigs: {},
   storageWarning: null,
   engine: { source: 'measured', replayModels: [], synthetic: false },
+  replayPending: false,
 });
 
 const chatSlice = (): ChatSlice => {
@@ -84,3 +85,6 @@ export const useStore = create<AppState>()(() => ({
 
 export const getState = useStore.getState;
 export const setState = useStore.setState;
+
+/** Replay mode as the page shows it: a replay engine, or a ?replay= file still being read. */
+export const showsReplay = (s: AppState): boolean => s.engine.source === 'replayed' || s.replayPending;

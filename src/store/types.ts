@@ -57,6 +57,8 @@ export interface ModelSlice {
   modelConfigs: Record<string, Record<string, unknown>>;
   storageWarning: { modelId: string; needMB: number; freeMB: number } | null;
   engine: EngineStatus;
+  /** A ?replay= file is being read: the replay banner holds its place from the first paint. */
+  replayPending: boolean;
 }
 
 export interface ChatSlice {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { layoutShift } from './helpers';
 
 /** WebGPU present, but no adapter (a blocklisted GPU): requestAdapter answers null in the page and its workers. */
 async function withoutAdapter(page: Page) {
@@ -10,20 +11,6 @@ async function withoutAdapter(page: Page) {
     const body = `GPU.prototype.requestAdapter = async () => null;\n${await response.text()}`;
     await route.fulfill({ response, body });
   });
-}
-
-/** Layout shifts the page has had so far, summed as CLS counts them (none after input). */
-async function layoutShift(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let sum = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) sum += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(sum), 100);
-      }),
-  );
 }
 
 for (const width of [390, 1440]) {

@@ -42,3 +42,17 @@ export async function openHookedPage(browser: Browser, path: string): Promise<Pa
   await page.goto(path);
   return page;
 }
+
+/** Layout shifts the page has had so far, summed as CLS counts them (none after input). */
+export async function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let sum = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) sum += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(sum), 100);
+      }),
+  );
+}

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { layoutShift } from './helpers';
 
 for (const [width, height] of [
   [360, 740],
@@ -10,7 +11,10 @@ for (const [width, height] of [
 
       test('the first screen holds the model choice and its Load; once a model is ready, the chat and its composer', async ({ page }) => {
         await page.goto('/?replay=/replays/synthetic-chat.json');
+        // Once the file is read and its banner says so: the banner held its place, Load is still in view.
+        await expect(page.getByTestId('replay-banner')).toBeVisible();
         await expect(page.getByTestId('load')).toBeInViewport();
+        expect(await layoutShift(page)).toBeLessThanOrEqual(0.1);
         await expect(page.getByTestId('model-select')).toBeInViewport();
         await page.getByTestId('load').tap();
         await expect(page.getByTestId('model-ready')).toBeAttached();

@@ -11,7 +11,7 @@ import type { Architecture } from '../../lib/architectures';
 import type { QuantInfo } from '../../lib/quant';
 import { contextTokensOf } from './context-tokens';
 import { LiveText } from './LiveText';
-import { useStore } from '../../store/store';
+import { showsReplay, useStore } from '../../store/store';
 import type { AppState } from '../../store/types';
 import { Figure, fmt } from './Figure';
 import { MemoryBars } from './MemoryBars';
@@ -55,7 +55,7 @@ export function MemoryPanel() {
   const mismatches = useStore((s) => s.configMismatches);
   const webllmMB = found?.variant.vramMB ?? null;
   // Replay mode puts no model on the GPU: the counter is true, and says why it reads (nearly) nothing.
-  const replayMode = useStore((s) => s.engine.source === 'replayed');
+  const replayMode = useStore(showsReplay);
   const onnx = found?.variant.engine === 'onnx';
   const ownConfig = ownConfigName(found?.variant.engine);
   const onnxWeights = onnx && arch && found ? onnxWeightEstimate(onnxRecordOf(found.variant.modelId), arch, found.variant.quant) : null;
