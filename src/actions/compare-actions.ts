@@ -12,7 +12,7 @@ import { onnxRecordOf } from '../lib/onnx-models';
 import { BUILT_IN_PROMPTS } from '../lib/compare-prompts';
 import { COMPARISON_FORMAT, type ComparisonFile } from '../shared/comparison';
 import type { Provenance } from '../shared/provenance';
-import { makeError } from '../shared/errors';
+import { makeError, type AppError } from '../shared/errors';
 import { setAside } from '../store/persistence';
 import { readCompareDraft } from '../store/saved-state';
 import { attempt, problemLine } from '../shared/untrusted';
@@ -131,26 +131,29 @@ export const isComparisonFile = (data: unknown) => typeof data === 'object' && d
 
 /**
  * Shows a recorded comparison and switches the worker to replaying it: running the comparison
- * then plays it back, every figure labelled replayed (a demonstration without a GPU).
+ * then plays it back, every figure labelled replayed (a demonstration without a GPU). A refusal is
+ * shown in the comparison view, and returned.
  */
-export async function startComparisonReplay(data: unknown): Promise<void> {
+export async function startComparisonReplay(data: unknown): Promise<AppError | null> {
   let result;
   try {
     result = (await validator())(data);
   } catch (err) {
-    patch({ error: makeError('comparison-invalid', { detail: problemLine(err) }) });
-    return;
+    const error = makeError('comparison-invalid', { detail: problemLine(err) });
+    patch({ error });
+    return error;
   }
   const engine = await inference().useComparisonReplay(result);
   if (!engine.ok) {
     patch({ error: engine.error });
-    return;
+    return engine.error;
   }
   replaying = result;
   setState({ engine: engine.value, loadedId: null, loadState: 'idle', view: 'compare' });
   setCompareDraft(draftOf(result.setup));
   patch({ result, origin: 'file', error: null });
   saveComparison();
+  return null;
 }
 
 /** The setup shows the recorded comparison's own: its variants, its prompts (built-in ones ticked by

@@ -1,5 +1,5 @@
 import { inference } from '../bridge/inference-bridge';
-import { makeError } from '../shared/errors';
+import { makeError, type AppError } from '../shared/errors';
 import { problemLine } from '../shared/untrusted';
 import { fetchChecked, noAnswer } from '../lib/fetch-checked';
 import { isComparisonFile, startComparisonReplay } from './compare-actions';
@@ -47,13 +47,16 @@ export function clearRuns(): void {
   setState({ runs: [], runsNotice: null });
 }
 
-/** Switches the worker to the replay engine; every figure it produces is labelled as replayed. */
+/** Switches the worker to the replay engine; every figure it produces is labelled as replayed. A refusal is shown by the composer. */
 export async function startReplay(file: RunFile | unknown): Promise<boolean> {
+  const error = await playReplayFile(file);
+  if (error) setState({ chatError: error });
+  return error === null;
+}
+
+async function playReplayFile(file: RunFile | unknown): Promise<AppError | null> {
   const result = await inference().useReplay(file);
-  if (!result.ok) {
-    setState({ chatError: result.error });
-    return false;
-  }
+  if (!result.ok) return result.error;
   replaying = file as RunFile;
   const first = result.value.replayModels[0] ?? null;
   const selectedId = getState().selectedId;
@@ -61,7 +64,7 @@ export async function startReplay(file: RunFile | unknown): Promise<boolean> {
   setState({ engine: result.value, loadedId: null, loadState: 'idle', loadProgress: null, loadError: null, selectedId: keep ? selectedId : first });
   const chosen = getState().selectedId;
   if (chosen) writeModelParam(chosen);
-  return true;
+  return null;
 }
 
 export async function exitReplay(): Promise<void> {
@@ -75,7 +78,18 @@ export async function exitReplay(): Promise<void> {
   await refreshCache();
 }
 
+/**
+ * A replay file named by the URL (or the recorded demo): a run file, or a comparison. Why it could
+ * not be played is shown at the top of the page, where the replay banner would have been.
+ */
 export async function startReplayFromUrl(src: string): Promise<void> {
+  const error = await replayFromUrl(src);
+  if (error) setState({ alert: error });
+}
+
+async function replayFromUrl(src: string): Promise<AppError | null> {
+  const named = src.slice(0, 300);
+  let text: string;
   try {
     // Same-origin only: a replay parameter must not make the app fetch from elsewhere.
     const url = new URL(src, window.location.href);
@@ -83,10 +97,20 @@ export async function startReplayFromUrl(src: string): Promise<void> {
     const got = await fetchChecked(url.href, { mode: 'same-origin', timeoutMs: 30_000, maxBytes: 256 * 2 ** 20 });
     if (got.kind !== 'answered') throw new Error(noAnswer(got, url.host, `${url.host} did not answer`));
     if (!got.ok) throw new Error(`HTTP ${got.status}`);
-    const data: unknown = JSON.parse(got.text);
-    if (isComparisonFile(data)) await startComparisonReplay(data);
-    else await startReplay(data);
+    // A host that answers every path with the app's page (a single-page fallback) has no such file.
+    if (got.text.trimStart().startsWith('<')) throw new Error('the site answered with a web page: it has no file there');
+    text = got.text;
   } catch (err) {
-    setState({ chatError: makeError('replay-invalid', { detail: `${src.slice(0, 300)}: ${problemLine(err)}` }) });
+    return makeError('replay-invalid', {
+      title: 'The replay file could not be fetched',
+      message: 'This link names a replay file that the site did not serve, so the live engine is in use. Ask for a new link, or import the file in the Runs panel.',
+      detail: `${named}: ${problemLine(err)}`,
+    });
+  }
+  try {
+    const data: unknown = JSON.parse(text);
+    return isComparisonFile(data) ? await startComparisonReplay(data) : await playReplayFile(data);
+  } catch (err) {
+    return makeError('replay-invalid', { detail: `${named}: ${problemLine(err)}` });
   }
 }

@@ -53,3 +53,27 @@ test('with an adapter, sending before loading offers Load, and Load works', asyn
   await expect(page.getByTestId('model-ready')).toBeVisible();
   await expect(page.getByTestId('prompt')).toHaveValue('Hello?');
 });
+
+test('a shared link whose replay file is missing or broken says so on a phone’s first screen, and the live engine stays usable', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?replay=/replays/no-such-file.json');
+  const missing = page.getByTestId('error-replay-invalid');
+  await expect(missing).toBeInViewport();
+  await expect(missing).toContainText('The replay file could not be fetched');
+  await missing.getByText('Details').click();
+  // vite preview, as many hosts, answers a missing path with the app's page.
+  await expect(missing).toContainText('/replays/no-such-file.json: the site answered with a web page: it has no file there');
+  await expect(page.getByTestId('replay-banner')).toHaveCount(0);
+  await expect(page.getByTestId('replay-banner-pending')).toHaveCount(0);
+  await expect(page.getByTestId('load')).toHaveText('Download and load');
+  await expect(page.getByTestId('load')).toBeEnabled();
+  await missing.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(missing).toHaveCount(0);
+
+  await page.route((url) => url.pathname === '/replays/broken.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"format": "something else"' }));
+  await page.goto('/?replay=/replays/broken.json');
+  const broken = page.getByTestId('error-replay-invalid');
+  await expect(broken).toBeInViewport();
+  await expect(broken).toContainText('Not a valid run file');
+  await expect(page.getByTestId('load')).toHaveText('Download and load');
+});
