@@ -121,6 +121,11 @@ export class EngineHost {
     await this.engine.cancelLoad();
   }
 
+  /** Resolves once every operation started so far has settled: a cancelled or superseded load too. */
+  settled(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
   stop(): void {
     this.engine.interrupt();
   }

@@ -144,6 +144,9 @@ const api = {
 
   cancelLoad: () => host.cancelLoad(),
 
+  /** Tests only (see src/actions/test-hooks.ts): resolves when no load or reply is left running here. */
+  settled: () => host.settled(),
+
   /** Streams batches of text on `updates` (see streamChannel in the bridge), timed by the frames
    * the UI reports back on it; resolves with the whole reply. The UI closes the channel once this
    * resolves (closing it here could drop the last batch in flight). */

@@ -18,6 +18,8 @@ export interface TestHooks {
   lastRun: () => Run | null;
   /** The worker's count of live GPU buffer bytes, as the memory panel shows it. */
   gpuMemory: () => MemoryStats;
+  /** Resolves when the worker has finished every operation asked of it so far (an abandoned load included). */
+  workerSettled: () => Promise<void>;
 }
 
 export function installTestHooks(): void {
@@ -33,6 +35,7 @@ export function installTestHooks(): void {
     injectComparisonResult: (value) => setState({ compare: { ...getState().compare, result: value as ComparisonFile } }),
     lastRun: () => getState().runs.at(-1) ?? null,
     gpuMemory: () => getState().memory,
+    workerSettled: () => inference().settled(),
   };
   (window as Window & { __qwenTest?: TestHooks }).__qwenTest = hooks;
 }

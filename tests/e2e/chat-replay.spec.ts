@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { REPLAY, openReplayAndLoad, sendPrompt, waitForReplyDone } from './helpers';
+import { REPLAY, openReplayAndLoad, sendPrompt, waitForReplyDone, withTestHooks, workerSettled } from './helpers';
 
 test('pick a model, watch it load, chat, stop mid-stream, send again', async ({ page }) => {
   await page.goto(REPLAY);
@@ -110,12 +110,13 @@ test('an empty prompt and a too-long prompt get clear messages and lose nothing'
 });
 
 test('cancelling a load really stops it', async ({ page }) => {
+  await withTestHooks(page);
   await page.goto(REPLAY);
   await page.getByTestId('load').click();
   await expect(page.getByTestId('load-progress')).toBeVisible();
   await page.getByTestId('cancel-load').click();
   await expect(page.getByTestId('load')).toBeVisible();
-  await page.waitForTimeout(2000); // longer than the recorded load
+  await workerSettled(page); // the cancelled load has ended in the worker
   await expect(page.getByTestId('model-ready')).toHaveCount(0);
   await sendPrompt(page, 'hello');
   await expect(page.getByTestId('error-not-loaded')).toBeVisible();

@@ -38,9 +38,14 @@ export async function waitForReplyDone(page: Page): Promise<void> {
 /** A page with the test hooks on, opened at `path`: one per serial group of tests that share a loaded model. */
 export async function openHookedPage(browser: Browser, path: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.addInitScript(() => sessionStorage.setItem('qwen-test-hooks', '1'));
+  await withTestHooks(page);
   await page.goto(path);
   return page;
+}
+
+/** Turns the app's test hooks on for the page's next loads (src/actions/test-hooks.ts). */
+export async function withTestHooks(page: Page): Promise<void> {
+  await page.addInitScript(() => sessionStorage.setItem('qwen-test-hooks', '1'));
 }
 
 /** Layout shifts the page has had so far, summed as CLS counts them (none after input). */
@@ -55,4 +60,9 @@ export async function layoutShift(page: Page): Promise<number> {
         setTimeout(() => resolve(sum), 100);
       }),
   );
+}
+
+/** Waits until the worker has finished everything asked of it so far (a page opened with the test hooks). */
+export async function workerSettled(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __qwenTest: { workerSettled: () => Promise<void> } }).__qwenTest.workerSettled());
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { REPLAY } from './helpers';
+import { REPLAY, withTestHooks, workerSettled } from './helpers';
 
 const MODEL = 'Qwen3-0.6B-q4f32_1-MLC';
 const BASE = `https://huggingface.co/mlc-ai/${MODEL}/resolve/main/`;
@@ -36,12 +36,13 @@ test('a download that will not fit in storage is flagged before it starts', asyn
 });
 
 test('switching models mid-load: the last choice wins', async ({ page }) => {
+  await withTestHooks(page);
   await page.goto(REPLAY);
   await page.getByTestId('load').click();
   await expect(page.getByTestId('load-progress')).toBeVisible();
   await page.getByTestId('model-select').selectOption('Qwen3-1.7B');
   await expect(page.getByTestId('model-ready')).toContainText('Qwen3-1.7B-q4f32_1-MLC');
-  await page.waitForTimeout(1600); // past the end of the first, abandoned load
+  await workerSettled(page); // the first, abandoned load has ended too
   await expect(page.getByTestId('model-ready')).toContainText('Qwen3-1.7B-q4f32_1-MLC');
   await page.getByTestId('prompt').fill('which model?');
   await page.getByTestId('prompt').press('Enter');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { waitForReplyDone } from './helpers';
+import { waitForReplyDone, withTestHooks } from './helpers';
 
 const SCRIPT = ['What is a mixture of experts?', 'Write a haiku about GPUs'];
 
@@ -41,7 +41,7 @@ test('present: the pre-flight check reads this machine — a software adapter, n
 });
 
 test('present: after a simulated device loss the rehearsal plays in place of the live engine, every figure says replayed; Back to live tries again, and a failed load or a crashed worker offers the rehearsal again', async ({ page }) => {
-  await page.addInitScript(() => sessionStorage.setItem('qwen-test-hooks', '1'));
+  await withTestHooks(page);
   await page.setViewportSize({ width: 1920, height: 1080 });
 
   // Rehearse the script. No model runs here, so the rehearsal is recorded on the replay engine,

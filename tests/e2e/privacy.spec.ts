@@ -4,14 +4,21 @@ import { openReplayAndLoad, sendPrompt, waitForReplyDone } from './helpers';
 test('the network log of a whole chat carries no prompt text', async ({ page, context }) => {
   const secret = 'zebra-kumquat-7731';
   const requests: Request[] = [];
-  context.on('request', (r) => requests.push(r));
+  const open = new Set<Request>();
+  context.on('request', (r) => {
+    requests.push(r);
+    open.add(r);
+  });
+  context.on('requestfinished', (r) => open.delete(r));
+  context.on('requestfailed', (r) => open.delete(r));
   await openReplayAndLoad(page);
   await page.getByTestId('system-prompt').fill(`System ${secret}`);
   await sendPrompt(page, `My secret is ${secret}`);
   await waitForReplyDone(page);
   await sendPrompt(page, `Repeat ${secret}`);
   await waitForReplyDone(page);
-  await page.waitForTimeout(500);
+  // Every request the chat started has ended (its headers and body are final).
+  await expect.poll(() => open.size).toBe(0);
   expect(requests.length).toBeGreaterThan(0);
   for (const r of requests) {
     expect(r.url()).not.toContain(secret);

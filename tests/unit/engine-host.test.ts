@@ -108,6 +108,20 @@ describe('EngineHost loading', () => {
     expect(host.loaded).toBeNull();
   });
 
+  it('is settled only once a cancelled load has ended in the engine', async () => {
+    const { engine, host } = setup();
+    void host.load('A', () => {});
+    await tick();
+    await host.cancelLoad();
+    let settled = false;
+    void host.settled().then(() => (settled = true));
+    await tick();
+    expect(settled).toBe(false);
+    engine.loads[0]!.reject(new DOMException('aborted', 'AbortError'));
+    await tick();
+    expect(settled).toBe(true);
+  });
+
   it('turns a network failure into a host-unreachable error and frees orphaned devices', async () => {
     const { engine, deps, host } = setup();
     const done = host.load('A', () => {});
